@@ -1,0 +1,63 @@
+# mpj-numerics: everything a fresh Debian 12 machine needs, from two commands:
+#   make run    set up, build, and run PiMonteCarlo on every core
+#   make test   set up, build, and run every test
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+
+MPJ_HOME     := $(CURDIR)/mpj
+JAR          := target/mpj-numerics.jar
+MVN          := mvn -B -q -Dstyle.color=never
+M2           ?= $(HOME)/.m2/repository
+MPJ_VERSION  := 0.44
+MPJ_ARTIFACT := $(M2)/net/sf/mpjexpress/mpj/$(MPJ_VERSION)/mpj-$(MPJ_VERSION).jar
+RELOAD4J     := $(M2)/ch/qos/reload4j/reload4j/1.2.25/reload4j-1.2.25.jar
+DEBS         := libmpj-java libcommons-cli-java libcommons-io-java libcommons-codec-java
+SOURCES      := pom.xml $(shell find src/main -type f 2>/dev/null)
+
+# Arguments for `make run`, e.g. make run ARGS="--samples 1e9"; NP defaults to all cores.
+ARGS ?=
+NP   ?=
+
+.PHONY: build setup debs run test bench clean distclean help
+
+help:
+	@echo "make run     build and run PiMonteCarlo (ARGS=..., NP=...)"
+	@echo "make test    build and run all tests"
+	@echo "make build   build target/mpj-numerics.jar and the MPJ home in mpj/"
+	@echo "make bench   benchmarks (see README)"
+
+debs:
+	@scripts/install-debs.sh $(DEBS)
+
+$(RELOAD4J):
+	$(MVN) dependency:get -Dartifact=ch.qos.reload4j:reload4j:1.2.25 -Dtransitive=false
+
+# The MPJ home: real copies of Debian's jars plus reload4j; rebuilt only when missing.
+$(MPJ_HOME)/lib/.complete: scripts/assemble-mpj-home.sh | debs $(RELOAD4J)
+	@scripts/assemble-mpj-home.sh $(MPJ_HOME) $(RELOAD4J)
+	@touch $@
+
+# Compile against the home's mpj.jar, installed once into the local Maven repository
+# (so IDEs resolve it from the pom like any other dependency).
+$(MPJ_ARTIFACT): | $(MPJ_HOME)/lib/.complete
+	$(MVN) install:install-file -Dfile=$(MPJ_HOME)/lib/mpj.jar -DgroupId=net.sf.mpjexpress \
+	  -DartifactId=mpj -Dversion=$(MPJ_VERSION) -Dpackaging=jar -DgeneratePom=true
+
+setup: debs $(MPJ_HOME)/lib/.complete $(MPJ_ARTIFACT)
+
+$(JAR): $(SOURCES) | setup
+	$(MVN) package -DskipTests
+
+build: setup $(JAR)
+
+run: build
+	mpj/bin/mpjrun.sh $(if $(NP),-np $(NP)) PiMonteCarlo $(ARGS)
+
+test: setup
+	mvn -B -Dstyle.color=never verify
+
+clean:
+	rm -rf target
+
+distclean: clean
+	rm -rf mpj/lib mpj/conf mpj/logs

@@ -1,0 +1,192 @@
+package mpjnumerics.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The command-line options of one job: declared once, parsed, and turned into the usage text.
+ * Every job accepts {@code --help}, {@code --json} and {@code --csv}.
+ */
+public final class Options {
+    enum Kind { INTEGER, REAL, TEXT, FLAG }
+
+    record Option(String name, Kind kind, String defaultValue, long min, long max, List<String> choices,
+            String help) {}
+
+    private final String job;
+    private final String summary;
+    private final List<String> examples = new ArrayList<>();
+    private final Map<String, Option> options = new LinkedHashMap<>();
+
+    public Options(String job, String summary) {
+        this.job = job;
+        this.summary = summary;
+        flag("json", "print the result as one JSON object on stdout");
+        flag("csv", "print the result as a CSV header and row on stdout");
+    }
+
+    public Options example(String commandLine) {
+        examples.add(commandLine);
+        return this;
+    }
+
+    /** An integer option in [min, max]; {@code defaultValue} null makes it optional (absent). */
+    public Options integer(String name, String defaultValue, long min, long max, String help) {
+        return add(new Option(name, Kind.INTEGER, defaultValue, min, max, null, help));
+    }
+
+    public Options real(String name, String defaultValue, String help) {
+        return add(new Option(name, Kind.REAL, defaultValue, 0, 0, null, help));
+    }
+
+    public Options text(String name, String defaultValue, String help) {
+        return add(new Option(name, Kind.TEXT, defaultValue, 0, 0, null, help));
+    }
+
+    /** A text option that must be one of {@code choices}. */
+    public Options choice(String name, String defaultValue, List<String> choices, String help) {
+        return add(new Option(name, Kind.TEXT, defaultValue, 0, 0, List.copyOf(choices),
+                help + " (" + String.join(", ", choices) + ")"));
+    }
+
+    public Options flag(String name, String help) {
+        return add(new Option(name, Kind.FLAG, null, 0, 0, null, help));
+    }
+
+    private Options add(Option o) {
+        if (options.put(o.name(), o) != null) {
+            throw new IllegalArgumentException("option declared twice: " + o.name());
+        }
+        return this;
+    }
+
+    public String job() {
+        return job;
+    }
+
+    /** True when the arguments ask for help; checked before anything else is validated. */
+    public static boolean wantsHelp(String[] args) {
+        for (String a : args) {
+            if (a.equals("--help") || a.equals("-h") || a.equals("-help")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Parses {@code --name value}, {@code --name=value} and {@code --flag}. */
+    public Parsed parse(String[] args) throws UsageException {
+        Map<String, String> raw = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--") || a.length() == 2) {
+                throw new UsageException("unexpected argument '" + a + "' (see " + job + " --help)");
+            }
+            String name = a.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            Option o = options.get(name);
+            if (o == null) {
+                throw new UsageException("unknown option --" + name + " (see " + job + " --help)");
+            }
+            if (o.kind() == Kind.FLAG) {
+                if (value != null) {
+                    throw new UsageException("--" + name + " takes no value");
+                }
+                value = "true";
+            } else if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new UsageException("--" + name + " needs a value");
+                }
+                value = args[++i];
+            }
+            if (raw.put(name, value) != null) {
+                throw new UsageException("--" + name + " given twice");
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Option o : options.values()) {
+            String v = raw.getOrDefault(o.name(), o.defaultValue());
+            if (v == null) {
+                if (o.kind() == Kind.FLAG) {
+                    values.put(o.name(), Boolean.FALSE);
+                }
+                continue;
+            }
+            values.put(o.name(), convert(o, v));
+        }
+        if (Boolean.TRUE.equals(values.get("json")) && Boolean.TRUE.equals(values.get("csv"))) {
+            throw new UsageException("--json and --csv exclude each other");
+        }
+        return new Parsed(job, values);
+    }
+
+    private static Object convert(Option o, String v) throws UsageException {
+        String what = "--" + o.name();
+        switch (o.kind()) {
+            case INTEGER -> {
+                long x = Numbers.parseLong(what, v);
+                if (x < o.min() || x > o.max()) {
+                    throw new UsageException(what + " must be in [" + o.min() + ", " + o.max() + "], got " + v);
+                }
+                return x;
+            }
+            case REAL -> {
+                double d;
+                try {
+                    d = Double.parseDouble(v.replace("_", ""));
+                } catch (NumberFormatException e) {
+                    throw new UsageException(what + ": '" + v + "' is not a number");
+                }
+                if (!Double.isFinite(d)) {
+                    throw new UsageException(what + ": '" + v + "' is not a finite number");
+                }
+                return d;
+            }
+            case FLAG -> {
+                return Boolean.parseBoolean(v);
+            }
+            default -> {
+                if (o.choices() != null && !o.choices().contains(v)) {
+                    throw new UsageException(what + " must be one of " + String.join(", ", o.choices())
+                            + ", got '" + v + "'");
+                }
+                return v;
+            }
+        }
+    }
+
+    public String usage() {
+        StringBuilder b = new StringBuilder();
+        b.append(job).append(": ").append(summary).append("\n\n");
+        b.append("usage: mpj/bin/mpjrun.sh [-np N] [-dev multicore|niodev|hybdev] ").append(job)
+                .append(" [options]\n       java -jar target/mpj-numerics.jar [-np N] ").append(job)
+                .append(" [options]\n\noptions:\n");
+        for (Option o : options.values()) {
+            String left = "--" + o.name() + switch (o.kind()) {
+                case INTEGER -> " N";
+                case REAL -> " X";
+                case TEXT -> " S";
+                case FLAG -> "";
+            };
+            String def = o.defaultValue() == null ? "" : " (default " + o.defaultValue() + ")";
+            b.append(String.format(Locale.ROOT, "  %-22s %s%s%n", left, o.help(), def));
+        }
+        b.append(String.format(Locale.ROOT, "  %-22s %s%n", "--help", "print this help and exit"));
+        b.append("\nIntegers may be written 1000000, 1_000_000, 1e6, 10^6 or as sums like 1e18+1e9.\n");
+        if (!examples.isEmpty()) {
+            b.append("\nexample:\n");
+            for (String e : examples) {
+                b.append("  ").append(e).append('\n');
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,52 @@
+package mpjnumerics.cli;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The parsed options of one job run, by name, in declaration order. */
+public final class Parsed {
+    private final String job;
+    private final Map<String, Object> values;
+
+    Parsed(String job, Map<String, Object> values) {
+        this.job = job;
+        this.values = values;
+    }
+
+    public long integer(String name) {
+        return (Long) require(name);
+    }
+
+    public double real(String name) {
+        return (Double) require(name);
+    }
+
+    public String text(String name) {
+        return (String) values.get(name);
+    }
+
+    public boolean flag(String name) {
+        return Boolean.TRUE.equals(values.get(name));
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name) && !(values.get(name) instanceof Boolean b && !b);
+    }
+
+    /** The job's own parameters (output-format flags left out), for the report. */
+    public Map<String, Object> params() {
+        Map<String, Object> m = new LinkedHashMap<>(values);
+        m.remove("json");
+        m.remove("csv");
+        return Collections.unmodifiableMap(m);
+    }
+
+    private Object require(String name) {
+        Object v = values.get(name);
+        if (v == null) {
+            throw new IllegalStateException(job + ": option --" + name + " has no value");
+        }
+        return v;
+    }
+}

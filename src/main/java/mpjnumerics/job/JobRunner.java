@@ -1,0 +1,68 @@
+package mpjnumerics.job;
+
+import java.io.PrintStream;
+import mpjnumerics.cli.Parsed;
+import mpjnumerics.cli.UsageException;
+import mpjnumerics.report.Report;
+import mpjnumerics.spmd.Failure;
+import mpjnumerics.spmd.Spmd;
+
+/** Runs one job on one rank: join, parse, compute, gather timings, report on rank 0. */
+public final class JobRunner {
+    private JobRunner() {}
+
+    /** Every rank calls this with the launcher's arguments (job name already removed). */
+    public static void runRank(Job job, String[] mpjArgs) throws Exception {
+        long start = System.nanoTime();
+        Spmd spmd = Spmd.init(mpjArgs);
+        String name = job.options().job();
+        if (mpjnumerics.cli.Options.wantsHelp(spmd.args())) {
+            if (spmd.isRoot()) {
+                System.out.print(job.options().usage());
+            }
+            spmd.finish();
+            return;
+        }
+        Parsed opts;
+        try {
+            opts = job.options().parse(spmd.args());
+        } catch (UsageException e) {
+            Failure.usage(spmd.rank(), e.getMessage());
+            return;
+        }
+        Progress progress = new Progress(name, Progress.wanted(spmd.isRoot()), System.err);
+        Context ctx = new Context(spmd, opts, progress);
+        Outcome outcome;
+        try {
+            outcome = job.run(ctx);
+        } catch (UsageException e) {
+            Failure.usage(spmd.rank(), e.getMessage());
+            return;
+        }
+        progress.done();
+        long[][] times = spmd.gather(new long[] {ctx.computeNanos()});
+        if (spmd.isRoot()) {
+            long min = Long.MAX_VALUE;
+            long max = 0;
+            for (long[] t : times) {
+                min = Math.min(min, t[0]);
+                max = Math.max(max, t[0]);
+            }
+            Report report = new Report(name, spmd.size(), spmd.device(), opts.params(), outcome.values(),
+                    (System.nanoTime() - start) / 1e9, min / 1e9, max / 1e9, outcome.human());
+            print(report, opts, System.out);
+        }
+        spmd.finish();
+    }
+
+    static void print(Report report, Parsed opts, PrintStream out) {
+        if (opts.flag("json")) {
+            out.println(report.json());
+        } else if (opts.flag("csv")) {
+            out.print(report.csv());
+        } else {
+            out.print(report.text());
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,65 @@
+package mpjnumerics.job;
+
+import java.util.Locale;
+import mpjnumerics.cli.Options;
+import mpjnumerics.kernel.BlockPlan;
+import mpjnumerics.kernel.PiKernel;
+import mpjnumerics.spmd.Range;
+import mpjnumerics.spmd.Spmd;
+
+/** pi from random points in the unit square: 4 * (points inside the quarter disc) / samples. */
+public final class PiMonteCarlo implements Job {
+    public static final String DEFAULT_SEED = "20261124";
+
+    public static void main(String[] args) {
+        mpjnumerics.launch.Main.main(args, new PiMonteCarlo());
+    }
+
+    @Override
+    public Options options() {
+        return new Options("PiMonteCarlo", "estimate pi from random points in the unit square")
+                .integer("samples", "1e8", 1, Long.MAX_VALUE, "number of random points")
+                .integer("seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE,
+                        "random seed; the result is the same for every number of ranks")
+                .example("mpj/bin/mpjrun.sh -np 4 PiMonteCarlo --samples 1e9 --json");
+    }
+
+    @Override
+    public Outcome run(Context ctx) {
+        Spmd spmd = ctx.spmd();
+        long samples = ctx.options().integer("samples");
+        long seed = ctx.options().integer("seed");
+        BlockPlan plan = BlockPlan.of(samples);
+        Range mine = spmd.piece(new Range(0, plan.blocks() - 1));
+        ctx.progress().total(mine.size());
+
+        long localHits = ctx.compute(() -> {
+            long h = 0;
+            for (long b = mine.first(); b <= mine.last(); b++) {
+                h += PiKernel.hits(seed, b, plan.size(b));
+                ctx.progress().update(b - mine.first() + 1);
+            }
+            return h;
+        });
+        long hits = spmd.sum(localHits);
+        if (!spmd.isRoot()) {
+            return null;
+        }
+        double p = (double) hits / samples;
+        double estimate = 4 * p;
+        double stdError = 4 * Math.sqrt(p * (1 - p) / samples);
+        double absError = Math.abs(estimate - Math.PI);
+        return new Outcome()
+                .put("hits", hits)
+                .put("samples", samples)
+                .put("estimate", estimate)
+                .put("stdError", stdError)
+                .put("absError", absError)
+                .human(String.format(Locale.ROOT,
+                        "  pi ~ %.10f +- %.2g (one standard error)%n"
+                                + "  %d of %d points inside, seed %d%n"
+                                + "  |estimate - pi| = %.3g (%.2f standard errors)",
+                        estimate, stdError, hits, samples, seed, absError,
+                        stdError > 0 ? absError / stdError : 0.0));
+    }
+}

@@ -1,0 +1,86 @@
+package mpjnumerics.report;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a job run produced, as rank 0 reports it: job, ranks, device, parameters, result,
+ * wall time and the fastest and slowest rank's compute time (the load imbalance).
+ */
+public record Report(String job, int ranks, String device, Map<String, Object> params,
+        Map<String, Object> result, double wallSeconds, double computeMin, double computeMax,
+        String human) {
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("job", job);
+        m.put("ranks", ranks);
+        m.put("device", device);
+        m.put("params", params);
+        m.put("result", result);
+        m.put("wallSeconds", wallSeconds);
+        Map<String, Object> compute = new LinkedHashMap<>();
+        compute.put("min", computeMin);
+        compute.put("max", computeMax);
+        m.put("computeSeconds", compute);
+        m.put("javaVersion", Runtime.version().toString());
+        return m;
+    }
+
+    public String json() {
+        return Json.write(toMap());
+    }
+
+    /** A header line and one row: the scalar parameters and results, for benchmark sweeps. */
+    public String csv() {
+        List<String> head = new ArrayList<>(List.of("job", "ranks", "device"));
+        List<String> row = new ArrayList<>(List.of(job, Integer.toString(ranks), device));
+        for (var e : params.entrySet()) {
+            head.add(e.getKey());
+            row.add(String.valueOf(e.getValue()));
+        }
+        for (var e : result.entrySet()) {
+            if (!(e.getValue() instanceof Map) && !(e.getValue() instanceof Collection)) {
+                head.add(e.getKey());
+                row.add(String.valueOf(e.getValue()));
+            }
+        }
+        head.addAll(List.of("wallSeconds", "computeMin", "computeMax", "javaVersion"));
+        row.addAll(List.of(seconds(wallSeconds), seconds(computeMin), seconds(computeMax),
+                Runtime.version().toString()));
+        return String.join(",", head.stream().map(Report::csvField).toList()) + "\n"
+                + String.join(",", row.stream().map(Report::csvField).toList()) + "\n";
+    }
+
+    /** The human summary: the job's own lines, then timing. */
+    public String text() {
+        StringBuilder b = new StringBuilder();
+        b.append(job).append(" on ").append(ranks).append(ranks == 1 ? " rank" : " ranks")
+                .append(" (").append(device).append(")\n");
+        if (human != null) {
+            b.append(human);
+            if (!human.endsWith("\n")) {
+                b.append('\n');
+            }
+        } else {
+            for (var e : result.entrySet()) {
+                b.append(String.format(Locale.ROOT, "  %-12s %s%n", e.getKey(), e.getValue()));
+            }
+        }
+        b.append(String.format(Locale.ROOT, "  wall %.3f s, compute per rank %.3f to %.3f s%n",
+                wallSeconds, computeMin, computeMax));
+        return b.toString();
+    }
+
+    private static String seconds(double s) {
+        return String.format(Locale.ROOT, "%.6f", s);
+    }
+
+    private static String csvField(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

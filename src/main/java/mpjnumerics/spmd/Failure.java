@@ -1,0 +1,79 @@
+package mpjnumerics.spmd;
+
+/**
+ * Ends the whole job when a rank fails. MPJ Express 0.44 cannot (Comm.Abort is empty, and
+ * other ranks wait forever in a collective), so a failing rank prints one line and halts its
+ * JVM with status 1. In the multicore device that JVM is the whole job; in the cluster
+ * devices the launcher sees the rank's exit and stops the rest.
+ */
+public final class Failure {
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+    /**
+     * Ranks of the multicore device are threads with class loaders of their own, so a static
+     * flag would not be shared; the system properties are.
+     */
+    private static final String FAILED = "mpjnumerics.failed";
+
+    private Failure() {}
+
+    /** Reports rank's failure (first failing rank only) and halts with status 1. */
+    public static void abort(int rank, Throwable t) {
+        halt(EXIT_FAILURE, "error: rank " + rank + " failed: " + describe(t));
+    }
+
+    /** A usage problem found after MPJ started: rank 0 reports it, every rank exits 2. */
+    public static void usage(int rank, String message) {
+        if (rank == 0) {
+            halt(EXIT_USAGE, "error: " + message);
+        }
+        // Other ranks give rank 0 time to report (in multicore its halt ends them all).
+        sleepQuietly(5_000);
+        halt(EXIT_USAGE, null);
+    }
+
+    /** Prints {@code line} (unless another rank already failed) and halts. */
+    public static void halt(int status, String line) {
+        boolean first = System.getProperties().putIfAbsent(FAILED, "yes") == null;
+        System.out.flush();
+        if (first && line != null) {
+            System.err.println(line);
+        }
+        System.err.flush();
+        if (!first) {
+            // Another rank is already halting this JVM with its own status: let it.
+            sleepQuietly(10_000);
+        }
+        Runtime.getRuntime().halt(status);
+    }
+
+    public static boolean failed() {
+        return System.getProperty(FAILED) != null;
+    }
+
+    /** One line for a throwable: its class and message, and the root cause if different. */
+    public static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String s = name(t);
+        if (root != t) {
+            s += " (caused by " + name(root) + ")";
+        }
+        return s.replace('\n', ' ');
+    }
+
+    private static String name(Throwable t) {
+        String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

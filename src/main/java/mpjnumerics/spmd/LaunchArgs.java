@@ -1,0 +1,22 @@
+package mpjnumerics.spmd;
+
+/**
+ * Recognises the arguments an MPJ launcher hands a rank's main: rank, conf (or size), device,
+ * then the user's. Free of MPJ classes so the launcher can use it before MPJ is on the path.
+ */
+public final class LaunchArgs {
+    private LaunchArgs() {}
+
+    public static boolean isMpjLaunch(String[] args) {
+        return args.length >= 3 && args[0].matches("\\d{1,9}") && userOffset(args[2]) > 0;
+    }
+
+    /** Index of the first user argument for an MPJ device name, or -1 if it is not one. */
+    public static int userOffset(String device) {
+        return switch (device) {
+            case "smpdev", "niodev", "mxdev", "native" -> 3;
+            case "hybdev" -> 8; // hybdev hands ranks five more runtime arguments
+            default -> -1;
+        };
+    }
+}

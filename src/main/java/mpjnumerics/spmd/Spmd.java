@@ -1,0 +1,177 @@
+package mpjnumerics.spmd;
+
+import java.util.Arrays;
+import mpi.MPI;
+import mpi.MPIException;
+
+/**
+ * The one place that talks to MPJ Express: rank, size, device, and the few collectives the
+ * jobs need. Everything is gathered to rank 0 and combined there in rank order, so results
+ * never depend on the order in which messages arrive.
+ */
+public final class Spmd {
+    private static final int ROOT = 0;
+
+    private final int rank;
+    private final int size;
+    private final String device;
+    private final String[] args;
+
+    private Spmd(int rank, int size, String device, String[] args) {
+        this.rank = rank;
+        this.size = size;
+        this.device = device;
+        this.args = args;
+    }
+
+    /** Joins the job: MPI.Init with the launcher's arguments. */
+    public static Spmd init(String[] mpjArgs) {
+        try {
+            String[] user = MPI.Init(mpjArgs);
+            String dev = mpjArgs[2].equals("smpdev") ? "multicore" : mpjArgs[2];
+            return new Spmd(MPI.COMM_WORLD.Rank(), MPI.COMM_WORLD.Size(), dev, user);
+        } catch (MPIException e) {
+            throw new SpmdException("MPI.Init failed", e);
+        }
+    }
+
+    public void finish() {
+        try {
+            MPI.Finalize();
+        } catch (MPIException e) {
+            throw new SpmdException("MPI.Finalize failed", e);
+        }
+    }
+
+    public int rank() {
+        return rank;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean isRoot() {
+        return rank == ROOT;
+    }
+
+    /** The device as users name it: multicore, niodev or hybdev. */
+    public String device() {
+        return device;
+    }
+
+    /** The user's arguments, after the launcher's. */
+    public String[] args() {
+        return args.clone();
+    }
+
+    /** This rank's contiguous piece of {@code all}. */
+    public Range piece(Range all) {
+        return Partition.block(all, size, rank);
+    }
+
+    public void barrier() {
+        try {
+            MPI.COMM_WORLD.Barrier();
+        } catch (MPIException e) {
+            throw new SpmdException("Barrier failed", e);
+        }
+    }
+
+    /**
+     * Every rank's array, at rank 0 indexed by rank (null elsewhere). Arrays may differ in
+     * length, including empty ones.
+     */
+    public long[][] gather(long[] mine) {
+        try {
+            int[] lens = new int[size];
+            MPI.COMM_WORLD.Gather(new int[] {mine.length}, 0, 1, MPI.INT, lens, 0, 1, MPI.INT, ROOT);
+            // Every rank sends at least one element: MPJ mishandles zero-length pieces.
+            long[] send = mine.length == 0 ? new long[1] : mine;
+            int[] counts = new int[size];
+            int[] displs = new int[size];
+            int total = 0;
+            if (isRoot()) {
+                for (int r = 0; r < size; r++) {
+                    counts[r] = Math.max(1, lens[r]);
+                    displs[r] = total;
+                    total = Math.addExact(total, counts[r]);
+                }
+            }
+            long[] all = new long[Math.max(total, 1)];
+            MPI.COMM_WORLD.Gatherv(send, 0, send.length, MPI.LONG, all, 0, counts, displs, MPI.LONG, ROOT);
+            if (!isRoot()) {
+                return null;
+            }
+            long[][] out = new long[size][];
+            for (int r = 0; r < size; r++) {
+                out[r] = Arrays.copyOfRange(all, displs[r], displs[r] + lens[r]);
+            }
+            return out;
+        } catch (MPIException e) {
+            throw new SpmdException("Gather failed", e);
+        }
+    }
+
+    /** Every rank's bytes at rank 0, by rank (null elsewhere). */
+    public byte[][] gatherBytes(byte[] mine) {
+        long[] packed = new long[(mine.length + 7) / 8 + 1];
+        packed[0] = mine.length;
+        for (int i = 0; i < mine.length; i++) {
+            packed[1 + i / 8] |= (mine[i] & 0xFFL) << (8 * (i % 8));
+        }
+        long[][] all = gather(packed);
+        if (all == null) {
+            return null;
+        }
+        byte[][] out = new byte[size][];
+        for (int r = 0; r < size; r++) {
+            byte[] b = new byte[(int) all[r][0]];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) (all[r][1 + i / 8] >>> (8 * (i % 8)));
+            }
+            out[r] = b;
+        }
+        return out;
+    }
+
+    /** Sum over ranks at rank 0 (0 elsewhere); overflow is an error, never a wrapped total. */
+    public long sum(long mine) {
+        long[][] all = gather(new long[] {mine});
+        if (all == null) {
+            return 0;
+        }
+        long s = 0;
+        for (long[] a : all) {
+            s = Math.addExact(s, a[0]);
+        }
+        return s;
+    }
+
+    /** Rank 0's value, on every rank. */
+    public long broadcast(long value) {
+        long[] buf = {value};
+        try {
+            MPI.COMM_WORLD.Bcast(buf, 0, 1, MPI.LONG, ROOT);
+        } catch (MPIException e) {
+            throw new SpmdException("Bcast failed", e);
+        }
+        return buf[0];
+    }
+
+    public void send(byte[] buf, int count, int dest, int tag) {
+        try {
+            MPI.COMM_WORLD.Send(buf, 0, count, MPI.BYTE, dest, tag);
+        } catch (MPIException e) {
+            throw new SpmdException("Send to rank " + dest + " failed", e);
+        }
+    }
+
+    public void recv(byte[] buf, int count, int source, int tag) {
+        try {
+            MPI.COMM_WORLD.Recv(buf, 0, count, MPI.BYTE, source, tag);
+        } catch (MPIException e) {
+            throw new SpmdException("Recv from rank " + source + " failed", e);
+        }
+    }
+}
