@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# mpjrun.sh [MPJ options] JOB|CLASS [job options]
+#
+# Runs a job of mpj-numerics (short name such as PiMonteCarlo, or a class name) with the
+# MPJ Express home this script lives in. Works from any folder.
+#   - default device: multicore, run by the project's own launcher (same smpdev device as
+#     MPJ's starter, but stdout/stderr kept apart and the job's exit status returned);
+#   - with -machinesfile (default then niodev) or -dev niodev|hybdev: MPJ's starter, with the
+#     remaining MPJ options (-wdir, -psl, -dport, ...) passed through.
+# Any other option before the job name (-Xmx8g, -Dkey=value, ...) goes to the JVM.
+set -euo pipefail
+
+self=$(readlink -f "${BASH_SOURCE[0]}")
+MPJ_HOME=$(cd "$(dirname "$self")/.." && pwd)
+export MPJ_HOME
+root=$(dirname "$MPJ_HOME")
+jar=${MPJ_NUMERICS_JAR:-$root/target/mpj-numerics.jar}
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
+
+usage() {
+  cat <<USAGE
+usage: mpjrun.sh [-np N] [-dev multicore|niodev|hybdev] [-machinesfile FILE] [-cp PATH]
+                 [other MPJ or JVM options] JOB [job options]
+  JOB is one of the project's jobs (PiMonteCarlo, PingPong, Hello, ...) or a class name.
+  JOB --help lists the job's options.
+example: mpjrun.sh -np 4 PiMonteCarlo --samples 1e9
+USAGE
+}
+fail() { echo "error: $1" >&2; exit "${2:-2}"; }
+
+np="" dev="" machines="" cp=""
+mpj_opts=() jvm_opts=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -np|-dev|-machinesfile|-cp|-classpath|-wdir|-dport|-psl|-mxboardnum|-debug|-mpjport|-headnodeip)
+      [ $# -ge 2 ] || fail "$1 needs a value"
+      case "$1" in
+        -np) np=$2 ;;
+        -dev) dev=$2 ;;
+        -machinesfile) machines=$2 ;;
+        -cp|-classpath) cp=$2 ;;
+        *) mpj_opts+=("$1" "$2") ;;
+      esac
+      shift 2 ;;
+    -src|-profile) mpj_opts+=("$1"); shift ;;
+    -h|-help|--help) usage; exit 0 ;;
+    -jar) fail "-jar is not needed: name a job or class (the project jar is $jar)" ;;
+    -*) jvm_opts+=("$1"); shift ;;
+    *) break ;;
+  esac
+done
+[ $# -gt 0 ] || { usage >&2; fail "no job named"; }
+job=$1; shift
+
+[ -f "$jar" ] || fail "$jar not found: run 'make build' in $root" 1
+[ -f "$MPJ_HOME/lib/starter.jar" ] || fail "MPJ home $MPJ_HOME is not assembled: run 'make build' in $root" 1
+if [ -n "$np" ] && ! [[ "$np" =~ ^[1-9][0-9]*$ ]]; then fail "-np must be a positive integer, got '$np'"; fi
+[ -n "$dev" ] || { [ -n "$machines" ] && dev=niodev || dev=multicore; }
+
+# The Vector API speeds up the Monte Carlo kernels (same results without it); the JVM
+# announces the incubator module on stderr. MPJ_NUMERICS_VECTOR=0 turns it off.
+if [ "${MPJ_NUMERICS_VECTOR:-1}" != 0 ]; then jvm_opts=(--add-modules jdk.incubator.vector "${jvm_opts[@]}"); fi
+
+# Progress lines only when a person watches stderr.
+if [ -t 2 ]; then progress=on; else progress=off; fi
+
+case "$dev" in
+  multicore)
+    [ -z "$machines" ] || fail "-machinesfile needs -dev niodev or hybdev"
+    exec "$java" "${jvm_opts[@]}" -Dmpjnumerics.progress=$progress -cp "$jar" mpjnumerics.launch.Main \
+      ${np:+-np "$np"} ${cp:+-cp "$cp"} "$job" "$@" ;;
+  niodev|hybdev)
+    machines=${machines:-machines}
+    [ -f "$machines" ] || fail "machines file '$machines' not found (give -machinesfile FILE: one host per line)"
+    if [ -z "$np" ]; then np=$(grep -cvE '^\s*(#|$)' "$machines" || true); fi
+    exec "$java" -jar "$MPJ_HOME/lib/starter.jar" -np "$np" -dev "$dev" -machinesfile "$machines" \
+      "${mpj_opts[@]}" "${jvm_opts[@]}" -Dmpjnumerics.progress=$progress -cp "$jar${cp:+:$cp}" \
+      mpjnumerics.launch.Main "$job" "$@" ;;
+  *) fail "-dev must be multicore, niodev or hybdev, got '$dev'" ;;
+esac
