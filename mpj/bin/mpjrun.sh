@@ -59,7 +59,7 @@ if [ -n "$np" ] && ! [[ "$np" =~ ^[1-9][0-9]*$ ]]; then fail "-np must be a posi
 
 # The Vector API speeds up the Monte Carlo kernels (same results without it); the JVM
 # announces the incubator module on stderr. MPJ_NUMERICS_VECTOR=0 turns it off.
-if [ "${MPJ_NUMERICS_VECTOR:-1}" != 0 ]; then jvm_opts=(--add-modules jdk.incubator.vector "${jvm_opts[@]}"); fi
+if [ "${MPJ_NUMERICS_VECTOR:-1}" != 0 ]; then jvm_opts=(--add-modules=jdk.incubator.vector "${jvm_opts[@]}"); fi
 
 # Progress lines only when a person watches stderr.
 if [ -t 2 ]; then progress=on; else progress=off; fi

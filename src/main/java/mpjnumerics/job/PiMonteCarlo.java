@@ -32,11 +32,12 @@ public final class PiMonteCarlo implements Job {
         BlockPlan plan = BlockPlan.of(samples);
         Range mine = spmd.piece(new Range(0, plan.blocks() - 1));
         ctx.progress().total(mine.size());
+        boolean vector = PiKernel.vectorFor(mine.size() * plan.blockSize());
 
         long localHits = ctx.compute(() -> {
             long h = 0;
             for (long b = mine.first(); b <= mine.last(); b++) {
-                h += PiKernel.hits(seed, b, plan.size(b));
+                h += PiKernel.hits(seed, b, plan.size(b), vector);
                 ctx.progress().update(b - mine.first() + 1);
             }
             return h;

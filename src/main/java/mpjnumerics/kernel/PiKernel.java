@@ -18,17 +18,23 @@ public final class PiKernel {
     private static final boolean VECTOR = PiKernelVector.AVAILABLE
             && !Boolean.getBoolean("mpjnumerics.scalar");
 
+    /**
+     * Below this many samples per rank the scalar kernel is faster overall: interpreted Vector
+     * API code runs at some 500 ns a sample until the JIT has compiled it, about half a second.
+     */
+    static final long VECTOR_MIN_SAMPLES = 1L << 28;
+
     private PiKernel() {}
 
-    /** Whether blocks run on the Vector API (jdk.incubator.vector added to the JVM). */
-    public static boolean vectorised() {
-        return VECTOR;
+    /** Whether a rank with this many samples should use the Vector API kernel. */
+    public static boolean vectorFor(long samples) {
+        return VECTOR && samples >= VECTOR_MIN_SAMPLES;
     }
 
     /** Points inside the quarter disc among the {@code count} samples of block {@code block}. */
-    public static long hits(long seed, long block, int count) {
+    public static long hits(long seed, long block, int count, boolean vector) {
         long[] state = seedState(seed, block);
-        return VECTOR ? PiKernelVector.hits(state, count) : hitsScalar(state, count);
+        return vector && VECTOR ? PiKernelVector.hits(state, count) : hitsScalar(state, count);
     }
 
     /** State of the 8 streams, struct of arrays: word w of stream s at [8 w + s]. */

@@ -22,7 +22,8 @@ import mpjnumerics.spmd.Failure;
 /**
  * Runs a job in MPJ Express's multicore device (smpdev) inside this JVM: one thread per rank,
  * each with its own class loader for the MPI classes and the job (MPJ keeps per-rank state in
- * statics), sharing one loader for smpdev, whose statics connect the ranks.
+ * statics), sharing one loader for smpdev, whose statics connect the ranks, and one for the
+ * stateless kernels, so that the JIT compiles them once.
  *
  * <p>This does what MPJ's own starter does for {@code -dev multicore}, with three differences
  * that users need: stdout and stderr stay apart, the exit status is the job's, and a failing
@@ -118,12 +119,13 @@ final class MulticoreLauncher {
             throw new LaunchException("MPJ's smpdev device is not usable in " + home + ": " + e);
         }
         URL[] rankUrls = rankClassPath(home, extraClassPath);
+        ClassLoader kernels = new SharedKernelLoader(rankUrls, shared);
         Runtime.getRuntime().addShutdownHook(new Thread(MulticoreLauncher::onExit, "exit-watch"));
 
         Thread[] ranks = new Thread[np];
         for (int r = 0; r < np; r++) {
             final int rank = r;
-            URLClassLoader loader = new URLClassLoader("rank-" + r, rankUrls, shared);
+            URLClassLoader loader = new URLClassLoader("rank-" + r, rankUrls, kernels);
             List<String> a = new ArrayList<>(List.of(Integer.toString(r), Integer.toString(np), "smpdev"));
             a.addAll(jobArgs);
             String[] rankArgs = a.toArray(String[]::new);
