@@ -1,0 +1,57 @@
+package mpjnumerics.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import mpjnumerics.testing.Run;
+import org.junit.jupiter.api.Test;
+
+/** Every job: --help, and bad input as one "error:" line with exit 2 and nothing on stdout. */
+class CommandLineContractTest {
+    @Test
+    void helpPrintsUsageWithAnExampleForEveryJob() {
+        for (String job : Jobs.names()) {
+            Run r = Run.job(2, job, "--help");
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(r.out().contains("usage:"), r.out());
+            assertTrue(r.out().contains("example:"), r.out());
+            assertTrue(r.out().contains("--json"), r.out());
+        }
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() {
+        String[][] cases = {
+            {"PiMonteCarlo", "--samples", "0"},
+            {"PiMonteCarlo", "--samples", "2^63"},
+            {"PiMonteCarlo", "--samples", "lots"},
+            {"PiMonteCarlo", "--seed"},
+            {"PiMonteCarlo", "--nope"},
+            {"PingPong", "--max-bytes", "-1"},
+            {"Hello", "--fail-mode", "melt"},
+            {"NoSuchJob"},
+        };
+        for (String[] c : cases) {
+            assertUsageError(Run.job(2, c), String.join(" ", c));
+        }
+        assertUsageError(Run.job(1, "PingPong", "--max-bytes", "8"), "PingPong on one rank");
+    }
+
+    @Test
+    void launcherOptionsAreCheckedToo() {
+        for (String[] c : new String[][] {{"-np", "0", "Hello"}, {"-np", "x", "Hello"}, {"-bogus", "Hello"}, {"-np"}}) {
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(Run.java(), "-cp",
+                    System.getProperty("java.class.path"), "mpjnumerics.launch.Main"));
+            cmd.addAll(java.util.List.of(c));
+            assertUsageError(Run.command(cmd, null, java.util.Map.of()), String.join(" ", c));
+        }
+    }
+
+    static void assertUsageError(Run r, String what) {
+        assertEquals(2, r.exit(), what + ": " + r);
+        assertEquals("", r.out(), what + ": stdout must be empty");
+        String first = r.errLines().lines().findFirst().orElse("");
+        assertTrue(first.startsWith("error: "), what + ": " + r.err());
+        assertTrue(!r.err().contains("\tat "), what + ": no stack trace: " + r.err());
+    }
+}
