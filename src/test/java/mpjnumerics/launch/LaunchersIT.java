@@ -1,0 +1,91 @@
+package mpjnumerics.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import mpjnumerics.testing.Run;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar and the mpjrun.sh wrapper, run as a user would, from another folder. */
+class LaunchersIT {
+    static final Path ROOT = Path.of(System.getProperty("project.root", ".")).toAbsolutePath();
+    static final String JAR = ROOT.resolve("target/mpj-numerics.jar").toString();
+    static final String MPJRUN = ROOT.resolve("mpj/bin/mpjrun.sh").toString();
+    static final File ELSEWHERE = new File(System.getProperty("java.io.tmpdir"));
+
+    static Run mpjrun(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(MPJRUN));
+        cmd.addAll(Arrays.asList(args));
+        Map<String, String> env = new HashMap<>();
+        env.put("MPJ_HOME", null); // the wrapper finds its own home
+        return Run.command(cmd, ELSEWHERE, env);
+    }
+
+    static Run javaJar(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Run.java(), "-jar", JAR));
+        cmd.addAll(Arrays.asList(args));
+        Map<String, String> env = new HashMap<>();
+        env.put("MPJ_HOME", null); // the jar finds mpj/ beside target/
+        return Run.command(cmd, ELSEWHERE, env);
+    }
+
+    @Test
+    void wrapperJarAndClassNameGiveTheSameResult() {
+        Run a = mpjrun("-np", "3", "PiMonteCarlo", "--samples", "3e6", "--json");
+        Run b = javaJar("-np", "2", "PiMonteCarlo", "--samples", "3e6", "--json");
+        Run c = mpjrun("-np", "4", "-dev", "multicore", "mpjnumerics.job.PiMonteCarlo", "--samples", "3e6", "--json");
+        for (Run r : List.of(a, b, c)) {
+            assertEquals(0, r.exit(), r.toString());
+        }
+        assertEquals(a.json().get("result"), b.json().get("result"));
+        assertEquals(a.json().get("result"), c.json().get("result"));
+        assertEquals(3, a.json().get("ranks").asInt());
+        assertEquals(2, b.json().get("ranks").asInt());
+    }
+
+    @Test
+    void defaultRankCountIsTheNumberOfProcessors() {
+        Run r = javaJar("Hello", "--json");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(Runtime.getRuntime().availableProcessors(), r.json().get("ranks").asInt());
+    }
+
+    @Test
+    void failuresAndUsageErrorsGiveTheirExitStatusThroughTheWrapper() {
+        Run failed = mpjrun("-np", "3", "Hello", "--fail-rank", "1");
+        assertEquals(1, failed.exit(), failed.toString());
+        assertTrue(failed.seconds() < 10, failed.toString());
+        assertTrue(failed.errLines().startsWith("error: rank 1 failed"), failed.toString());
+
+        Run usage = mpjrun("-np", "2", "PiMonteCarlo", "--samples", "-3");
+        assertEquals(2, usage.exit(), usage.toString());
+        assertEquals("", usage.out());
+
+        Run jarFailed = javaJar("-np", "2", "Hello", "--fail-rank", "1", "--fail-mode", "exit");
+        assertEquals(1, jarFailed.exit(), jarFailed.toString());
+
+        assertEquals(2, mpjrun("-np", "two", "Hello").exit());
+        assertEquals(2, mpjrun("-dev", "carrier-pigeon", "Hello").exit());
+        assertEquals(0, mpjrun("--help").exit());
+    }
+
+    @Test
+    void anyMpjProgramRunsByClassNameWithExtraClassPath() {
+        String testClasses = ROOT.resolve("target/test-classes").toString();
+        Run ok = mpjrun("-np", "3", "-cp", testClasses, "mpjnumerics.launch.ForeignProgram", "a", "b");
+        assertEquals(0, ok.exit(), ok.toString());
+        assertEquals("sum of ranks+1 = 6 args a,b\n", ok.out());
+        Run bad = mpjrun("-np", "2", "-cp", testClasses, "mpjnumerics.launch.ForeignProgram", "throw");
+        assertEquals(1, bad.exit(), bad.toString());
+        assertTrue(bad.errLines().contains("rank 1 failed: IllegalArgumentException: foreign failure"), bad.toString());
+        Run missing = mpjrun("-np", "2", "org.example.Missing");
+        assertEquals(2, missing.exit(), missing.toString());
+    }
+}
