@@ -56,6 +56,13 @@ run: build
 test: setup
 	mvn -B -Dstyle.color=never verify
 
+# Reference programs for the benchmark: C + Open MPI, primesieve.
+BENCH_DEBS := openmpi-bin libopenmpi-dev primesieve-bin bc
+
+bench: build
+	@scripts/install-debs.sh $(BENCH_DEBS)
+	bench/run.sh
+
 clean:
 	rm -rf target
 

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# make bench: whole-process wall times of our jobs beside reference programs, alternating
+# run by run so that machine drift affects both. Writes bench/results/<timestamp>/.
+#   QUICK=1   fewer repetitions and smaller sizes
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+reps=${REPS:-5}
+pi_samples=1000000000
+if [ "${QUICK:-0}" = 1 ]; then reps=3; pi_samples=100000000; fi
+
+out=bench/results/$(date -u +%Y%m%dT%H%M%SZ)
+work=bench/work
+mkdir -p "$out" "$work"
+csv=$out/runs.csv
+echo "case,program,np,size,rep,wall_seconds" >"$csv"
+
+mpicc -O3 -march=native -o "$work/pi_mpi" bench/reference/pi_mpi.c
+mpirun_cmd=(mpirun --allow-run-as-root --oversubscribe -np 2)
+
+# wall seconds of a command, its output discarded
+wall() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$@" >/dev/null 2>&1 || { echo "error: benchmark command failed: $*" >&2; exit 1; }
+  t1=$(date +%s.%N)
+  echo "$t1 - $t0" | bc -l
+}
+
+note() { echo "bench: $*" >&2; }
+
+note "PiMonteCarlo $pi_samples samples, np 2: ours vs C + Open MPI, $reps runs each"
+for rep in $(seq "$reps"); do
+  echo "pi,mpj-numerics,2,$pi_samples,$rep,$(wall mpj/bin/mpjrun.sh -np 2 PiMonteCarlo --samples "$pi_samples")" >>"$csv"
+  echo "pi,c-openmpi,2,$pi_samples,$rep,$(wall "${mpirun_cmd[@]}" "$work/pi_mpi" "$pi_samples")" >>"$csv"
+done
+
+note "start-up: PiMonteCarlo 1000 samples, np 2, $reps runs each"
+for rep in $(seq "$reps"); do
+  echo "startup,mpj-numerics,2,1000,$rep,$(wall mpj/bin/mpjrun.sh -np 2 PiMonteCarlo --samples 1000)" >>"$csv"
+  echo "startup,c-openmpi,2,1000,$rep,$(wall "${mpirun_cmd[@]}" "$work/pi_mpi" 1000)" >>"$csv"
+done
+
+python3 bench/summarize.py "$csv" >"$out/summary.md"
+cat "$out/summary.md"
+echo "results in $out" >&2
