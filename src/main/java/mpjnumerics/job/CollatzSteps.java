@@ -1,0 +1,109 @@
+package mpjnumerics.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import mpjnumerics.cli.Options;
+import mpjnumerics.cli.UsageException;
+import mpjnumerics.kernel.CollatzStats;
+import mpjnumerics.kernel.CollatzWork;
+import mpjnumerics.spmd.Spmd;
+
+/** Collatz step statistics for every start in [from, to]: total, record, peak, histogram. */
+public final class CollatzSteps implements Job {
+    /** Odd numbers per chunk; chunks are dealt to ranks in turn, so costs even out. */
+    static final long CHUNK = 1L << 15;
+
+    public static void main(String[] args) {
+        mpjnumerics.launch.Main.main(args, new CollatzSteps());
+    }
+
+    @Override
+    public Options options() {
+        return new Options("CollatzSteps", "steps of the Collatz map to reach 1, for every start in a range")
+                .integer("from", "1", 1, Long.MAX_VALUE, "first start")
+                .integer("to", "1e6", 1, Long.MAX_VALUE, "last start (inclusive, up to 2^63-1)")
+                .text("histogram", null, "write a CSV of step count and number of starts to this file")
+                .example("mpj/bin/mpjrun.sh -np 4 CollatzSteps --to 1e8")
+                .example("mpj/bin/mpjrun.sh -np 4 CollatzSteps --from 1e15 --to 1e15+1e7 --json");
+    }
+
+    @Override
+    public Outcome run(Context ctx) throws UsageException {
+        Spmd spmd = ctx.spmd();
+        long from = ctx.options().integer("from");
+        long to = ctx.options().integer("to");
+        if (from > to) {
+            throw new UsageException("--from " + from + " is above --to " + to);
+        }
+        CollatzWork work = CollatzWork.of(from, to);
+        long chunks = (work.count() + CHUNK - 1) / CHUNK;
+        long mine = chunks / spmd.size() + (spmd.rank() < chunks % spmd.size() ? 1 : 0);
+        ctx.progress().total(mine);
+        CollatzStats local = ctx.compute(() -> {
+            CollatzStats s = new CollatzStats();
+            long done = 0;
+            for (long c = spmd.rank(); c < chunks; c += spmd.size()) {
+                work.run(c * CHUNK, Math.min(work.count(), (c + 1) * CHUNK) - 1, s);
+                ctx.progress().update(++done);
+            }
+            return s;
+        });
+        long[][] all = spmd.gather(local.toLongs());
+        if (!spmd.isRoot()) {
+            return null;
+        }
+        CollatzStats total = new CollatzStats();
+        for (long[] a : all) {
+            total.merge(CollatzStats.fromLongs(a));
+        }
+        String file = ctx.options().text("histogram");
+        if (file != null) {
+            writeHistogram(Path.of(file), total.histogram());
+        }
+        BigInteger peak = total.peak();
+        Object peakValue = peak.bitLength() < 64 ? (Object) peak.longValue() : peak.toString();
+        return new Outcome()
+                .put("count", total.count())
+                .put("totalSteps", total.totalSteps())
+                .put("maxSteps", total.maxSteps())
+                .put("argMax", total.argMax())
+                .put("peak", peakValue)
+                .put("peakStart", total.peakStart())
+                .put("histogramFile", file)
+                .human(String.format(Locale.ROOT,
+                        "  %d starts in [%d, %d]: %d steps in all, %.2f on average%n"
+                                + "  most steps: %d, first reached by %d%n"
+                                + "  highest value: %s, first met from %d%s",
+                        total.count(), from, to, total.totalSteps(), (double) total.totalSteps() / total.count(),
+                        total.maxSteps(), total.argMax(), peak, total.peakStart(),
+                        file == null ? "" : "\n  histogram written to " + file));
+    }
+
+    /** CSV of step count and starts, written beside the target and renamed into place. */
+    static void writeHistogram(Path file, long[] histogram) {
+        StringBuilder b = new StringBuilder("steps,count\n");
+        for (int s = 0; s < histogram.length; s++) {
+            if (histogram[s] > 0) {
+                b.append(s).append(',').append(histogram[s]).append('\n');
+            }
+        }
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Path tmp = Files.createTempFile(dir, ".histogram", ".tmp");
+            try {
+                Files.writeString(tmp, b, StandardCharsets.UTF_8);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write histogram " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

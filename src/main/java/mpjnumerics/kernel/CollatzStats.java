@@ -1,0 +1,163 @@
+package mpjnumerics.kernel;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * Step statistics of a set of starts: how many, total steps, the most steps and the smallest
+ * start with that many, the highest value met and the smallest start meeting it, and the
+ * histogram of step counts. {@link #merge} is associative and commutative, so ranks may
+ * combine in any grouping.
+ */
+public final class CollatzStats {
+    long count;
+    long totalSteps;
+    int maxSteps = -1;
+    long argMax;
+    /** The peak, when it fits a long; else {@link #bigPeak} holds it. */
+    long peak;
+    BigInteger bigPeak;
+    long peakStart;
+    long[] histogram = new long[64];
+
+    public long count() {
+        return count;
+    }
+
+    public long totalSteps() {
+        return totalSteps;
+    }
+
+    public int maxSteps() {
+        return maxSteps;
+    }
+
+    public long argMax() {
+        return argMax;
+    }
+
+    public BigInteger peak() {
+        return bigPeak != null ? bigPeak : BigInteger.valueOf(peak);
+    }
+
+    public long peakStart() {
+        return peakStart;
+    }
+
+    /** Number of starts taking s steps, for s = 0 .. maxSteps. */
+    public long[] histogram() {
+        return Arrays.copyOf(histogram, Math.max(0, maxSteps + 1));
+    }
+
+    /** A peak no smaller than the true one, as a long (saturated): for fast comparisons. */
+    long peakBound() {
+        return bigPeak != null ? Long.MAX_VALUE : peak;
+    }
+
+    /** Offers a value met by the trajectory of start: kept if higher, or as high from a smaller start. */
+    void offerPeak(long value, long start) {
+        if (bigPeak == null && (value > peak || (value == peak && start < peakStart))) {
+            peak = value;
+            peakStart = start;
+        }
+    }
+
+    void offerPeak(BigInteger value, long start) {
+        int cmp = value.compareTo(peak());
+        if (cmp > 0 || (cmp == 0 && start < peakStart)) {
+            if (value.bitLength() < 64) {
+                peak = value.longValue();
+                bigPeak = null;
+            } else {
+                bigPeak = value;
+                peak = Long.MAX_VALUE;
+            }
+            peakStart = start;
+        }
+    }
+
+    public CollatzStats merge(CollatzStats o) {
+        if (o.count == 0) {
+            return this;
+        }
+        if (count == 0) {
+            copyFrom(o);
+            return this;
+        }
+        count += o.count;
+        totalSteps = Math.addExact(totalSteps, o.totalSteps);
+        if (o.maxSteps > maxSteps || (o.maxSteps == maxSteps && o.argMax < argMax)) {
+            maxSteps = o.maxSteps;
+            argMax = o.argMax;
+        }
+        int cmp = o.peak().compareTo(peak());
+        if (cmp > 0 || (cmp == 0 && o.peakStart < peakStart)) {
+            peak = o.peak;
+            bigPeak = o.bigPeak;
+            peakStart = o.peakStart;
+        }
+        if (o.histogram.length > histogram.length) {
+            histogram = Arrays.copyOf(histogram, o.histogram.length);
+        }
+        for (int i = 0; i < o.histogram.length; i++) {
+            histogram[i] += o.histogram[i];
+        }
+        return this;
+    }
+
+    private void copyFrom(CollatzStats o) {
+        count = o.count;
+        totalSteps = o.totalSteps;
+        maxSteps = o.maxSteps;
+        argMax = o.argMax;
+        peak = o.peak;
+        bigPeak = o.bigPeak;
+        peakStart = o.peakStart;
+        histogram = o.histogram.clone();
+    }
+
+    /** Flattened for message passing: fixed fields, the peak's bytes, then the histogram. */
+    public long[] toLongs() {
+        byte[] p = peak().toByteArray();
+        long[] out = new long[6 + 1 + p.length + histogram().length];
+        out[0] = count;
+        out[1] = totalSteps;
+        out[2] = maxSteps;
+        out[3] = argMax;
+        out[4] = peakStart;
+        out[5] = histogram().length;
+        out[6] = p.length;
+        for (int i = 0; i < p.length; i++) {
+            out[7 + i] = p[i];
+        }
+        long[] h = histogram();
+        System.arraycopy(h, 0, out, 7 + p.length, h.length);
+        return out;
+    }
+
+    public static CollatzStats fromLongs(long[] a) {
+        CollatzStats s = new CollatzStats();
+        s.count = a[0];
+        s.totalSteps = a[1];
+        s.maxSteps = (int) a[2];
+        s.argMax = a[3];
+        s.peakStart = a[4];
+        int hl = (int) a[5];
+        byte[] p = new byte[(int) a[6]];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (byte) a[7 + i];
+        }
+        BigInteger peak = new BigInteger(p);
+        if (peak.bitLength() < 64) {
+            s.peak = peak.longValue();
+        } else {
+            s.bigPeak = peak;
+            s.peak = Long.MAX_VALUE;
+        }
+        s.histogram = Arrays.copyOfRange(a, 7 + p.length, 7 + p.length + Math.max(hl, 1));
+        if (hl == 0) {
+            s.histogram = new long[64];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,86 @@
+package mpjnumerics.kernel;
+
+/**
+ * Immutable tables for {@link CollatzKernel}, built once per JVM on first use (about 0.1 s)
+ * and shared by every rank of a multicore job:
+ * <ul>
+ * <li>steps and peak of every start below {@link #MEMO} (the memo every trajectory ends in);
+ * <li>a jump table that applies {@link #JUMP_BITS} steps of T(n) = n/2 or (3n+1)/2 at once:
+ * for n = 2^16 a + b, T^16(n) = 3^c(b) a + d(b), where c(b) counts the odd steps, because the
+ * parities of the first 16 steps depend only on b.
+ * </ul>
+ */
+final class CollatzTables {
+    static final int MEMO_BITS = 22;
+    static final int MEMO = 1 << MEMO_BITS;
+    static final int JUMP_BITS = 16;
+    static final long JUMP_MASK = (1L << JUMP_BITS) - 1;
+
+    /** Standard steps (n/2 or 3n+1 each count one) from n to 1, for n < MEMO; [0] unused. */
+    final char[] steps = new char[MEMO];
+    /** Largest value on the trajectory of n, n included, for n < MEMO. */
+    final long[] peak = new long[MEMO];
+    /** Largest peak of any start below MEMO. */
+    final long maxMemoPeak;
+    /** d(b) << 5 | c(b) for every residue b mod 2^16. */
+    final int[] jump = new int[1 << JUMP_BITS];
+    /** 3^c for c = 0..16. */
+    final long[] pow3 = new long[JUMP_BITS + 1];
+    /** Below this, a jump's result fits 62 bits whatever the residue. */
+    final long jumpSafe;
+
+    private static final class Holder {
+        static final CollatzTables TABLES = new CollatzTables();
+    }
+
+    static CollatzTables get() {
+        return Holder.TABLES;
+    }
+
+    private CollatzTables() {
+        long maxPeak = 1;
+        steps[1] = 0;
+        peak[1] = 1;
+        for (int n = 2; n < MEMO; n++) {
+            // Walk until the value drops below n: everything below is already known.
+            long v = n;
+            int s = 0;
+            long top = n;
+            while (v >= n) {
+                if ((v & 1) == 0) {
+                    v >>>= 1;
+                } else {
+                    v = 3 * v + 1;
+                    top = Math.max(top, v);
+                }
+                s++;
+            }
+            steps[n] = (char) (s + steps[(int) v]);
+            peak[n] = Math.max(top, peak[(int) v]);
+            maxPeak = Math.max(maxPeak, peak[n]);
+        }
+        maxMemoPeak = maxPeak;
+
+        long p = 1;
+        for (int c = 0; c <= JUMP_BITS; c++) {
+            pow3[c] = p;
+            p *= 3;
+        }
+        long maxD = 0;
+        for (int b = 0; b < jump.length; b++) {
+            long v = b;
+            int c = 0;
+            for (int i = 0; i < JUMP_BITS; i++) {
+                if ((v & 1) == 0) {
+                    v >>>= 1;
+                } else {
+                    v = (3 * v + 1) >>> 1;
+                    c++;
+                }
+            }
+            jump[b] = (int) (v << 5) | c;
+            maxD = Math.max(maxD, v);
+        }
+        jumpSafe = (((1L << 62) - maxD) / pow3[JUMP_BITS]) << JUMP_BITS;
+    }
+}
