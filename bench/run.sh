@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 root=$PWD
 reps=${REPS:-5}
 pi_samples=1000000000
-if [ "${QUICK:-0}" = 1 ]; then reps=3; pi_samples=100000000; fi
+collatz_to=100000000
+if [ "${QUICK:-0}" = 1 ]; then reps=3; pi_samples=100000000; collatz_to=10000000; fi
 
 out=bench/results/$(date -u +%Y%m%dT%H%M%SZ)
 work=bench/work
@@ -16,6 +17,7 @@ csv=$out/runs.csv
 echo "case,program,np,size,rep,wall_seconds" >"$csv"
 
 mpicc -O3 -march=native -o "$work/pi_mpi" bench/reference/pi_mpi.c
+gcc -O3 -march=native -fopenmp -o "$work/collatz_memo" bench/reference/collatz_memo.c
 mpirun_cmd=(mpirun --allow-run-as-root --oversubscribe -np 2)
 
 # wall seconds of a command, its output discarded
@@ -33,6 +35,12 @@ note "PiMonteCarlo $pi_samples samples, np 2: ours vs C + Open MPI, $reps runs e
 for rep in $(seq "$reps"); do
   echo "pi,mpj-numerics,2,$pi_samples,$rep,$(wall mpj/bin/mpjrun.sh -np 2 PiMonteCarlo --samples "$pi_samples")" >>"$csv"
   echo "pi,c-openmpi,2,$pi_samples,$rep,$(wall "${mpirun_cmd[@]}" "$work/pi_mpi" "$pi_samples")" >>"$csv"
+done
+
+note "CollatzSteps [1, $collatz_to], np 2: ours vs memoised C with 2 OpenMP threads, $reps runs each"
+for rep in $(seq "$reps"); do
+  echo "collatz,mpj-numerics,2,$collatz_to,$rep,$(wall mpj/bin/mpjrun.sh -np 2 CollatzSteps --to "$collatz_to")" >>"$csv"
+  echo "collatz,c-openmp-memo,2,$collatz_to,$rep,$(wall env OMP_NUM_THREADS=2 "$work/collatz_memo" "$collatz_to")" >>"$csv"
 done
 
 note "start-up: PiMonteCarlo 1000 samples, np 2, $reps runs each"
