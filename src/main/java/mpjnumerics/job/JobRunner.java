@@ -41,7 +41,7 @@ public final class JobRunner {
         }
         progress.done();
         long[][] times = spmd.gather(new long[] {ctx.computeNanos()});
-        if (spmd.isRoot()) {
+        if (spmd.isRoot() && !outcome.isSilent()) {
             long min = Long.MAX_VALUE;
             long max = 0;
             for (long[] t : times) {

@@ -7,6 +7,18 @@ import java.util.Map;
 public final class Outcome {
     private final Map<String, Object> values = new LinkedHashMap<>();
     private String human;
+    private boolean silent;
+
+    /** A result that is not printed: the job's output on stdout is its data itself. */
+    public static Outcome silent() {
+        Outcome o = new Outcome();
+        o.silent = true;
+        return o;
+    }
+
+    public boolean isSilent() {
+        return silent;
+    }
 
     public Outcome put(String name, Object value) {
         values.put(name, value);
