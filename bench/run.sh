@@ -8,7 +8,8 @@ root=$PWD
 reps=${REPS:-5}
 pi_samples=1000000000
 collatz_to=100000000
-if [ "${QUICK:-0}" = 1 ]; then reps=3; pi_samples=100000000; collatz_to=10000000; fi
+primes_to=100000000000
+if [ "${QUICK:-0}" = 1 ]; then reps=3; pi_samples=100000000; collatz_to=10000000; primes_to=1000000000; fi
 
 out=bench/results/$(date -u +%Y%m%dT%H%M%SZ)
 work=bench/work
@@ -41,6 +42,12 @@ note "CollatzSteps [1, $collatz_to], np 2: ours vs memoised C with 2 OpenMP thre
 for rep in $(seq "$reps"); do
   echo "collatz,mpj-numerics,2,$collatz_to,$rep,$(wall mpj/bin/mpjrun.sh -np 2 CollatzSteps --to "$collatz_to")" >>"$csv"
   echo "collatz,c-openmp-memo,2,$collatz_to,$rep,$(wall env OMP_NUM_THREADS=2 "$work/collatz_memo" "$collatz_to")" >>"$csv"
+done
+
+note "PrimeCount [0, $primes_to], np 2: ours vs primesieve -t2, $reps runs each"
+for rep in $(seq "$reps"); do
+  echo "primecount,mpj-numerics,2,$primes_to,$rep,$(wall mpj/bin/mpjrun.sh -np 2 PrimeCount --to "$primes_to")" >>"$csv"
+  echo "primecount,primesieve,2,$primes_to,$rep,$(wall primesieve "$primes_to" -t2 --count)" >>"$csv"
 done
 
 note "start-up: PiMonteCarlo 1000 samples, np 2, $reps runs each"
