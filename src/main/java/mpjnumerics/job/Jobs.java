@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 /** The project's jobs, found by short name (any case) or fully qualified class name. */
 public final class Jobs {
     private static final List<Supplier<Job>> ALL = List.of(
-            PiMonteCarlo::new, PrimeCount::new, PrimeList::new, CollatzSteps::new, PingPong::new, Hello::new);
+            PiMonteCarlo::new, PrimeCount::new, PrimeList::new, CollatzSteps::new, EulerConstant::new, PingPong::new, Hello::new);
 
     private Jobs() {}
 

@@ -1,0 +1,282 @@
+package mpjnumerics.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import mpjnumerics.cli.Options;
+import mpjnumerics.cli.UsageException;
+import mpjnumerics.kernel.BlockPlan;
+import mpjnumerics.kernel.EDigits;
+import mpjnumerics.kernel.EulerMonteCarlo;
+import mpjnumerics.kernel.GammaDigits;
+import mpjnumerics.kernel.Neumaier;
+import mpjnumerics.kernel.Vacca;
+import mpjnumerics.spmd.Range;
+import mpjnumerics.spmd.Spmd;
+
+/**
+ * Euler's number e and the Euler-Mascheroni constant gamma, without exp or log: by Monte
+ * Carlo, by Vacca's series (gamma), or to many digits (binary splitting for e, Brent-McMillan
+ * for gamma).
+ */
+public final class EulerConstant implements Job {
+    /** Reference values, for the reported error of the floating-point methods. */
+    static final double E = 2.718281828459045;
+    static final double GAMMA = 0.5772156649015329;
+
+    public static void main(String[] args) {
+        mpjnumerics.launch.Main.main(args, new EulerConstant());
+    }
+
+    @Override
+    public Options options() {
+        return new Options("EulerConstant", "Euler's number e or the Euler-Mascheroni constant gamma, without exp or log")
+                .choice("constant", "e", List.of("e", "gamma"), "which constant")
+                .choice("method", "montecarlo", List.of("montecarlo", "series"),
+                        "montecarlo (e or gamma) or series (Vacca's, gamma); --digits overrides")
+                .integer("samples", "1e8", 1, Long.MAX_VALUE, "Monte Carlo samples")
+                .integer("seed", PiMonteCarlo.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE, "Monte Carlo seed")
+                .integer("terms", "1e9", 2, Long.MAX_VALUE / 4, "terms of Vacca's series")
+                .integer("digits", null, 1, 100_000_000, "compute this many decimal digits exactly")
+                .text("out", null, "with --digits: write the digits to this file")
+                .example("mpj/bin/mpjrun.sh -np 4 EulerConstant --constant e --method montecarlo --samples 1e8")
+                .example("mpj/bin/mpjrun.sh -np 4 EulerConstant --constant gamma --method series --terms 1e9")
+                .example("mpj/bin/mpjrun.sh -np 4 EulerConstant --constant e --digits 1e6 --out e.txt");
+    }
+
+    @Override
+    public Outcome run(Context ctx) throws UsageException {
+        boolean gamma = ctx.options().text("constant").equals("gamma");
+        if (ctx.options().has("digits")) {
+            int digits = (int) ctx.options().integer("digits");
+            return gamma ? gammaDigits(ctx, digits) : eDigits(ctx, digits);
+        }
+        if (ctx.options().has("out")) {
+            throw new UsageException("--out goes with --digits");
+        }
+        if (ctx.options().text("method").equals("series")) {
+            if (!gamma) {
+                throw new UsageException("--method series is Vacca's series for gamma: use --constant gamma, "
+                        + "or --digits for e");
+            }
+            return vacca(ctx);
+        }
+        return monteCarlo(ctx, gamma);
+    }
+
+    private Outcome monteCarlo(Context ctx, boolean gamma) {
+        Spmd spmd = ctx.spmd();
+        long samples = ctx.options().integer("samples");
+        long seed = ctx.options().integer("seed");
+        BlockPlan plan = BlockPlan.of(samples);
+        Range mine = spmd.piece(new Range(0, plan.blocks() - 1));
+        ctx.progress().total(mine.size());
+        // Per block: two sums (longs for e, double bits for gamma), gathered in block order.
+        long[] local = ctx.compute(() -> {
+            long[] out = new long[(int) (2 * mine.size())];
+            for (long b = mine.first(); b <= mine.last(); b++) {
+                int i = (int) (2 * (b - mine.first()));
+                if (gamma) {
+                    double[] s = EulerMonteCarlo.gammaBlock(seed, b, plan.size(b));
+                    out[i] = Double.doubleToRawLongBits(s[0]);
+                    out[i + 1] = Double.doubleToRawLongBits(s[1]);
+                } else {
+                    long[] s = EulerMonteCarlo.eBlock(seed, b, plan.size(b));
+                    out[i] = s[0];
+                    out[i + 1] = s[1];
+                }
+                ctx.progress().update(b - mine.first() + 1);
+            }
+            return out;
+        });
+        long[][] all = spmd.gather(local);
+        if (!spmd.isRoot()) {
+            return null;
+        }
+        double mean;
+        double meanSq;
+        if (gamma) {
+            Neumaier s = new Neumaier();
+            Neumaier s2 = new Neumaier();
+            for (long[] a : all) {
+                for (int i = 0; i < a.length; i += 2) {
+                    s.add(Double.longBitsToDouble(a[i]));
+                    s2.add(Double.longBitsToDouble(a[i + 1]));
+                }
+            }
+            mean = s.value() / samples;
+            meanSq = s2.value() / samples;
+        } else {
+            long k = 0;
+            long k2 = 0;
+            for (long[] a : all) {
+                for (int i = 0; i < a.length; i += 2) {
+                    k = Math.addExact(k, a[i]);
+                    k2 = Math.addExact(k2, a[i + 1]);
+                }
+            }
+            mean = (double) k / samples;
+            meanSq = (double) k2 / samples;
+        }
+        double estimate = gamma ? 1 - mean : mean;
+        double stdError = Math.sqrt(Math.max(0, meanSq - mean * mean) / samples);
+        double truth = gamma ? GAMMA : E;
+        double absError = Math.abs(estimate - truth);
+        String name = gamma ? "gamma" : "e";
+        return new Outcome()
+                .put("constant", name)
+                .put("method", "montecarlo")
+                .put("samples", samples)
+                .put("estimate", estimate)
+                .put("stdError", stdError)
+                .put("absError", absError)
+                .human(String.format(Locale.ROOT, "  %s ~ %.10f +- %.2g (one standard error) from %d samples%n"
+                        + "  |estimate - %s| = %.3g (%.2f standard errors)", name, estimate, stdError, samples,
+                        name, absError, stdError > 0 ? absError / stdError : 0.0));
+    }
+
+    private Outcome vacca(Context ctx) {
+        Spmd spmd = ctx.spmd();
+        long terms = ctx.options().integer("terms");
+        long pairs = Vacca.pairsIn(terms);
+        long blocks = (pairs + Vacca.BLOCK - 1) / Vacca.BLOCK;
+        Range mine = spmd.piece(new Range(0, blocks - 1));
+        ctx.progress().total(mine.size());
+        long[] local = ctx.compute(() -> {
+            long[] out = new long[(int) mine.size()];
+            for (long b = mine.first(); b <= mine.last(); b++) {
+                long first = b * Vacca.BLOCK + 1;
+                long last = Math.min(pairs, (b + 1) * Vacca.BLOCK);
+                out[(int) (b - mine.first())] = Double.doubleToRawLongBits(Vacca.pairs(first, last));
+                ctx.progress().update(b - mine.first() + 1);
+            }
+            return out;
+        });
+        long[][] all = spmd.gather(local);
+        if (!spmd.isRoot()) {
+            return null;
+        }
+        Neumaier sum = new Neumaier(); // block sums in block order: the same for any rank count
+        for (long[] a : all) {
+            for (long bits : a) {
+                sum.add(Double.longBitsToDouble(bits));
+            }
+        }
+        sum.add(Vacca.loneTerm(terms));
+        double estimate = sum.value();
+        return new Outcome()
+                .put("constant", "gamma")
+                .put("method", "series")
+                .put("terms", terms)
+                .put("estimate", estimate)
+                .put("errorBound", Vacca.errorBound(terms))
+                .put("absError", Math.abs(estimate - GAMMA))
+                .human(String.format(Locale.ROOT, "  gamma ~ %.16f from %d terms of Vacca's series%n"
+                        + "  |error| = %.3g, a priori bound %.3g", estimate, terms, Math.abs(estimate - GAMMA),
+                        Vacca.errorBound(terms)));
+    }
+
+    private Outcome eDigits(Context ctx, int digits) {
+        Spmd spmd = ctx.spmd();
+        long n = EDigits.termsFor(digits);
+        Range mine = spmd.piece(new Range(1, n));
+        byte[] part = ctx.compute(() -> {
+            if (mine.isEmpty()) {
+                return new byte[0];
+            }
+            EDigits.Split s = EDigits.split(mine.first() - 1, mine.last());
+            return pack(s);
+        });
+        byte[][] parts = spmd.gatherBytes(part);
+        if (!spmd.isRoot()) {
+            return null;
+        }
+        String text = ctx.compute(() -> {
+            List<EDigits.Split> splits = new ArrayList<>();
+            for (byte[] b : parts) {
+                if (b.length > 0) {
+                    splits.add(unpack(b));
+                }
+            }
+            return EDigits.digits(EDigits.combine(splits), digits);
+        });
+        return digitsOutcome(ctx, "e", text, digits, "binary splitting of the series of 1/k!, " + n + " terms");
+    }
+
+    private Outcome gammaDigits(Context ctx, int digits) {
+        if (!ctx.spmd().isRoot()) {
+            return null; // Brent-McMillan runs on rank 0
+        }
+        int p = GammaDigits.defaultPower(digits);
+        String text = ctx.compute(() -> GammaDigits.digits(digits, p));
+        return digitsOutcome(ctx, "gamma", text, digits, "Brent-McMillan with n = 2^" + p);
+    }
+
+    private static Outcome digitsOutcome(Context ctx, String name, String text, int digits, String how) {
+        String out = ctx.options().text("out");
+        if (out != null) {
+            writeAtomically(Path.of(out), text + "\n");
+        }
+        String after = text.substring(2);
+        String head = after.substring(0, Math.min(50, after.length()));
+        String tail = after.substring(Math.max(0, after.length() - 50));
+        return new Outcome()
+                .put("constant", name)
+                .put("method", "digits")
+                .put("digits", digits)
+                .put("first50", head)
+                .put("last50", tail)
+                .put("sha256", sha256(text))
+                .put("out", out)
+                .human(String.format(Locale.ROOT, "  %s = %s...%n  ... %s (digits %d)%n  %s%s", name,
+                        text.substring(0, 2) + head, tail, digits, how, out == null ? "" : "\n  written to " + out));
+    }
+
+    static byte[] pack(EDigits.Split s) {
+        byte[] p = s.p().toByteArray();
+        byte[] q = s.q().toByteArray();
+        byte[] out = new byte[8 + p.length + q.length];
+        java.nio.ByteBuffer.wrap(out).putInt(p.length).putInt(q.length).put(p).put(q);
+        return out;
+    }
+
+    static EDigits.Split unpack(byte[] b) {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+        byte[] p = new byte[buf.getInt()];
+        byte[] q = new byte[buf.getInt()];
+        buf.get(p).get(q);
+        return new EDigits.Split(new BigInteger(p), new BigInteger(q));
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void writeAtomically(Path file, String text) {
+        try {
+            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".digits", ".partial");
+            try {
+                Files.writeString(tmp, text, StandardCharsets.US_ASCII);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
