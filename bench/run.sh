@@ -9,7 +9,11 @@ reps=${REPS:-5}
 pi_samples=1000000000
 collatz_to=100000000
 primes_to=100000000000
-if [ "${QUICK:-0}" = 1 ]; then reps=3; pi_samples=100000000; collatz_to=10000000; primes_to=1000000000; fi
+euler_samples=100000000
+vacca_terms=1000000000
+if [ "${QUICK:-0}" = 1 ]; then
+  reps=3; pi_samples=100000000; collatz_to=10000000; primes_to=1000000000; euler_samples=10000000; vacca_terms=100000000
+fi
 
 out=bench/results/$(date -u +%Y%m%dT%H%M%SZ)
 work=bench/work
@@ -19,6 +23,8 @@ echo "case,program,np,size,rep,wall_seconds" >"$csv"
 
 mpicc -O3 -march=native -o "$work/pi_mpi" bench/reference/pi_mpi.c
 gcc -O3 -march=native -fopenmp -o "$work/collatz_memo" bench/reference/collatz_memo.c
+mpicc -O3 -march=native -o "$work/euler_mc_mpi" bench/reference/euler_mc_mpi.c
+gcc -O3 -march=native -o "$work/vacca" bench/reference/vacca.c
 mpirun_cmd=(mpirun --allow-run-as-root --oversubscribe -np 2)
 
 # wall seconds of a command, its output discarded
@@ -48,6 +54,24 @@ note "PrimeCount [0, $primes_to], np 2: ours vs primesieve -t2, $reps runs each"
 for rep in $(seq "$reps"); do
   echo "primecount,mpj-numerics,2,$primes_to,$rep,$(wall mpj/bin/mpjrun.sh -np 2 PrimeCount --to "$primes_to")" >>"$csv"
   echo "primecount,primesieve,2,$primes_to,$rep,$(wall primesieve "$primes_to" -t2 --count)" >>"$csv"
+done
+
+note "EulerConstant e Monte Carlo $euler_samples, np 2: ours vs C + Open MPI, $reps runs each"
+for rep in $(seq "$reps"); do
+  echo "euler-mc-e,mpj-numerics,2,$euler_samples,$rep,$(wall mpj/bin/mpjrun.sh -np 2 EulerConstant --constant e --samples "$euler_samples")" >>"$csv"
+  echo "euler-mc-e,c-openmpi,2,$euler_samples,$rep,$(wall "${mpirun_cmd[@]}" "$work/euler_mc_mpi" "$euler_samples")" >>"$csv"
+done
+
+note "EulerConstant Vacca $vacca_terms terms: ours at np 2 vs a single-threaded C loop, $reps runs each"
+for rep in $(seq "$reps"); do
+  echo "vacca,mpj-numerics,2,$vacca_terms,$rep,$(wall mpj/bin/mpjrun.sh -np 2 EulerConstant --constant gamma --method series --terms "$vacca_terms")" >>"$csv"
+  echo "vacca,c-1-thread,2,$vacca_terms,$rep,$(wall "$work/vacca" "$vacca_terms")" >>"$csv"
+done
+
+note "EulerConstant digits, np 2 (no reference): e to 10^6, gamma to 10^4"
+for rep in $(seq "$reps"); do
+  echo "e-digits,mpj-numerics,2,1000000,$rep,$(wall mpj/bin/mpjrun.sh -np 2 EulerConstant --constant e --digits 1e6)" >>"$csv"
+  echo "gamma-digits,mpj-numerics,2,10000,$rep,$(wall mpj/bin/mpjrun.sh -np 2 EulerConstant --constant gamma --digits 1e4)" >>"$csv"
 done
 
 note "start-up: PiMonteCarlo 1000 samples, np 2, $reps runs each"
