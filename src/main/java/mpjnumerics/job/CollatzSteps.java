@@ -1,17 +1,13 @@
 package mpjnumerics.job;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import mpjnumerics.cli.Options;
 import mpjnumerics.cli.UsageException;
 import mpjnumerics.kernel.CollatzStats;
 import mpjnumerics.kernel.CollatzWork;
+import mpjnumerics.report.AtomicFile;
 import mpjnumerics.spmd.Spmd;
 
 /** Collatz step statistics for every start in [from, to]: total, record, peak, histogram. */
@@ -85,7 +81,7 @@ public final class CollatzSteps implements Job {
                         file == null ? "" : "\n  histogram written to " + file));
     }
 
-    /** CSV of step count and starts, written beside the target and renamed into place. */
+    /** CSV of step count and number of starts, for the counts that occur. */
     static void writeHistogram(Path file, long[] histogram) {
         StringBuilder b = new StringBuilder("steps,count\n");
         for (int s = 0; s < histogram.length; s++) {
@@ -93,17 +89,6 @@ public final class CollatzSteps implements Job {
                 b.append(s).append(',').append(histogram[s]).append('\n');
             }
         }
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, ".histogram", ".tmp");
-            try {
-                Files.writeString(tmp, b, StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write histogram " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFile.write(file, b);
     }
 }

@@ -1,12 +1,8 @@
 package mpjnumerics.job;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -21,6 +17,7 @@ import mpjnumerics.kernel.EulerMonteCarlo;
 import mpjnumerics.kernel.GammaDigits;
 import mpjnumerics.kernel.Neumaier;
 import mpjnumerics.kernel.Vacca;
+import mpjnumerics.report.AtomicFile;
 import mpjnumerics.spmd.Range;
 import mpjnumerics.spmd.Spmd;
 
@@ -225,7 +222,7 @@ public final class EulerConstant implements Job {
     private static Outcome digitsOutcome(Context ctx, String name, String text, int digits, String how) {
         String out = ctx.options().text("out");
         if (out != null) {
-            writeAtomically(Path.of(out), text + "\n");
+            AtomicFile.write(Path.of(out), text + "\n");
         }
         String after = text.substring(2);
         String head = after.substring(0, Math.min(50, after.length()));
@@ -263,20 +260,6 @@ public final class EulerConstant implements Job {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void writeAtomically(Path file, String text) {
-        try {
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".digits", ".partial");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.US_ASCII);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 }

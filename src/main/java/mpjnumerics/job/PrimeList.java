@@ -162,10 +162,7 @@ public final class PrimeList implements Job {
             ctx.progress().total(mine.last() / 30 - mine.first() / 30 + 1);
             long[] done = {0};
             PrimeSieve.forEach(mine.first(), mine.last(), p -> {
-                if (stats[0]++ == 0) {
-                    stats[1] = p;
-                }
-                stats[2] = p;
+                tally(stats, p);
                 w.line(p);
                 if (!w.hasRoom()) {
                     at[0] += flush(ch, w, at[0]);
@@ -177,6 +174,14 @@ public final class PrimeList implements Job {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Counts a prime into {count, first, last}. */
+    private static void tally(long[] stats, long p) {
+        if (stats[0]++ == 0) {
+            stats[1] = p;
+        }
+        stats[2] = p;
     }
 
     private static int flush(FileChannel ch, DecimalWriter w, long position) {
@@ -212,10 +217,7 @@ public final class PrimeList implements Job {
         if (!mine.isEmpty()) {
             ctx.compute(() -> {
                 PrimeSieve.forEach(mine.first(), mine.last(), p -> {
-                    if (stats[0]++ == 0) {
-                        stats[1] = p;
-                    }
-                    stats[2] = p;
+                    tally(stats, p);
                     w.line(p);
                     if (!w.hasRoom()) {
                         ship.accept(w.length());
