@@ -17,20 +17,36 @@ public final class Vacca {
 
     /** Sum of pairs j = first .. last (j >= 1), compensated. */
     public static double pairs(long first, long last) {
-        // Four independent sums keep the divider busy; they are combined in a fixed order.
+        Neumaier total = new Neumaier();
+        // floor(log2 2j) is constant while 2j stays within one power of two: factor it out.
+        for (long a = first; a <= last; ) {
+            int m = 63 - Long.numberOfLeadingZeros(2 * a);
+            long b = Math.min(last, (1L << m) - 1); // 2j < 2^(m+1)
+            total.add(m * reciprocalSum(a, b));
+            a = b + 1;
+        }
+        return total.value();
+    }
+
+    /** Sum of 1 / (2j (2j + 1)) for j = a .. b, in four compensated lanes. */
+    static double reciprocalSum(long a, long b) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         double c0 = 0, c1 = 0, c2 = 0, c3 = 0;
-        long j = first;
-        for (; j + 3 <= last; j += 4) {
-            double t0 = term(j), t1 = term(j + 1), t2 = term(j + 2), t3 = term(j + 3);
-            double y0 = s0 + t0; c0 += (s0 - y0) + t0; s0 = y0; // terms are smaller than the sums
+        long j = a;
+        for (; j + 3 <= b; j += 4) {
+            double x0 = 2.0 * j, x1 = x0 + 2, x2 = x0 + 4, x3 = x0 + 6;
+            double t0 = 1.0 / (x0 * (x0 + 1)), t1 = 1.0 / (x1 * (x1 + 1));
+            double t2 = 1.0 / (x2 * (x2 + 1)), t3 = 1.0 / (x3 * (x3 + 1));
+            // Terms are smaller than the running sums, so Kahan's correction is exact here.
+            double y0 = s0 + t0; c0 += (s0 - y0) + t0; s0 = y0;
             double y1 = s1 + t1; c1 += (s1 - y1) + t1; s1 = y1;
             double y2 = s2 + t2; c2 += (s2 - y2) + t2; s2 = y2;
             double y3 = s3 + t3; c3 += (s3 - y3) + t3; s3 = y3;
         }
         Neumaier n = new Neumaier();
-        for (; j <= last; j++) {
-            n.add(term(j));
+        for (; j <= b; j++) {
+            double x = 2.0 * j;
+            n.add(1.0 / (x * (x + 1)));
         }
         n.add(s0);
         n.add(s1);
@@ -38,14 +54,6 @@ public final class Vacca {
         n.add(s3);
         n.add(c0 + c1 + c2 + c3);
         return n.value();
-    }
-
-    /** Pair j: floor(log2 2j) / (2j (2j + 1)). */
-    static double term(long j) {
-        long k = 2 * j;
-        double m = 63 - Long.numberOfLeadingZeros(k);
-        double x = (double) k;
-        return m / (x * (x + 1));
     }
 
     /** Pairs covered by the first n terms (k = 2 .. n+1), and whether a lone term k = n+1 is left. */
