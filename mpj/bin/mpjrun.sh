@@ -73,8 +73,24 @@ case "$dev" in
     machines=${machines:-machines}
     [ -f "$machines" ] || fail "machines file '$machines' not found (give -machinesfile FILE: one host per line)"
     if [ -z "$np" ]; then np=$(grep -cvE '^\s*(#|$)' "$machines" || true); fi
-    exec "$java" -jar "$MPJ_HOME/lib/starter.jar" -np "$np" -dev "$dev" -machinesfile "$machines" \
-      "${mpj_opts[@]}" "${jvm_opts[@]}" -Dmpjnumerics.progress=$progress -cp "$jar${cp:+:$cp}" \
-      mpjnumerics.launch.Main "$job" "$@" ;;
+    # MPJ's starter merges every rank's output into its stdout, adds banner lines, and exits 0
+    # whatever the ranks did. Sort its lines back out (errors and warnings to stderr, MPJ's
+    # own chatter dropped) and exit 1 when a rank reported a failure.
+    failed=$(mktemp "${TMPDIR:-/tmp}/mpjrun.XXXXXX")
+    trap 'rm -f "$failed"' EXIT
+    "$java" -jar "$MPJ_HOME/lib/starter.jar" -np "$np" -dev "$dev" -machinesfile "$machines" \
+      "${mpj_opts[@]}" "${jvm_opts[@]}" -Dmpjnumerics.progress=off -cp "$jar${cp:+:$cp}" \
+      mpjnumerics.launch.Main "$job" "$@" 2>&1 |
+    while IFS= read -r line; do
+      case "$line" in
+        "MPJ Express ("*") is started in the cluster configuration"*|"Starting process <"*|"Stopping Process <"*|"EXIT@Ping#") ;;
+        "error: rank "*) printf '%s\n' "$line" >&2; echo 1 >"$failed" ;;
+        "error: "*) printf '%s\n' "$line" >&2; echo 2 >"$failed" ;; # a usage error
+        "WARNING: "*|"["*"-Wrapper.java]"*|$'\t'"at "*|java.*Exception*|java.*Error*) printf '%s\n' "$line" >&2 ;;
+        *) printf '%s\n' "$line" ;;
+      esac
+    done
+    [ -s "$failed" ] && exit "$(head -n 1 "$failed")"
+    exit 0 ;;
   *) fail "-dev must be multicore, niodev or hybdev, got '$dev'" ;;
 esac

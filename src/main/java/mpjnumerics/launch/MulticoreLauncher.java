@@ -37,8 +37,6 @@ final class MulticoreLauncher {
     private static final long RANK_STACK = 64L << 20;
     private static final int MAX_RANKS = 4096;
 
-    private static volatile boolean finished;
-
     private MulticoreLauncher() {}
 
     static void launch(String[] args, Job fixed) {
@@ -120,7 +118,7 @@ final class MulticoreLauncher {
         }
         URL[] rankUrls = rankClassPath(home, extraClassPath);
         ClassLoader kernels = new SharedKernelLoader(rankUrls, shared);
-        Runtime.getRuntime().addShutdownHook(new Thread(MulticoreLauncher::onExit, "exit-watch"));
+        Failure.watchExits();
 
         Thread[] ranks = new Thread[np];
         for (int r = 0; r < np; r++) {
@@ -151,7 +149,6 @@ final class MulticoreLauncher {
                 return Failure.EXIT_FAILURE;
             }
         }
-        finished = true;
         return 0;
     }
 
@@ -162,28 +159,6 @@ final class MulticoreLauncher {
             Failure.abort(rank, e.getCause());
         } catch (ReflectiveOperationException e) {
             Failure.abort(rank, e);
-        }
-    }
-
-    /**
-     * A rank called System.exit while the job was running: in one JVM that ends every rank,
-     * so say which rank it was and make the status a failure.
-     */
-    private static void onExit() {
-        if (finished || Failure.failed()) {
-            return;
-        }
-        for (var e : Thread.getAllStackTraces().entrySet()) {
-            Thread t = e.getKey();
-            if (!t.getName().startsWith("rank-")) {
-                continue;
-            }
-            for (StackTraceElement f : e.getValue()) {
-                if (f.getClassName().equals("java.lang.Runtime") && f.getMethodName().equals("exit")) {
-                    Failure.halt(Failure.EXIT_FAILURE, "error: " + t.getName().replace('-', ' ')
-                            + " called System.exit before the job finished");
-                }
-            }
         }
     }
 

@@ -14,12 +14,60 @@ public final class Failure {
      * flag would not be shared; the system properties are.
      */
     private static final String FAILED = "mpjnumerics.failed";
+    private static final long LAST_WORDS_MILLIS = 300;
+
+    /**
+     * Called with the failure line before this rank halts (cluster devices: tell rank 0);
+     * true when rank 0 took the line over and will print it.
+     */
+    private static volatile java.util.function.Predicate<String> onAbort;
 
     private Failure() {}
 
+    static void onAbort(java.util.function.Predicate<String> hook) {
+        onAbort = hook;
+    }
+
     /** Reports rank's failure (first failing rank only) and halts with status 1. */
     public static void abort(int rank, Throwable t) {
-        halt(EXIT_FAILURE, "error: rank " + rank + " failed: " + describe(t));
+        fail("error: rank " + rank + " failed: " + describe(t));
+    }
+
+    /** Reports a rank's failure line, tells the other ranks where they live apart, halts with 1. */
+    static void fail(String line) {
+        java.util.function.Predicate<String> hook = onAbort;
+        boolean relayed = hook != null && !failed() && hook.test(line);
+        if (relayed) {
+            sleepQuietly(2_000); // rank 0 prints the line and ends the job, this JVM included
+        }
+        halt(EXIT_FAILURE, relayed ? null : line);
+    }
+
+    /**
+     * Makes System.exit in a rank thread (named rank-N) a failure of the job, reported with the
+     * rank's number: several ranks may share this JVM, and the exit ends all of them. Once per JVM.
+     */
+    public static void watchExits() {
+        if (System.getProperties().putIfAbsent("mpjnumerics.exitWatch", "on") == null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(Failure::onExit, "exit-watch"));
+        }
+    }
+
+    private static void onExit() {
+        if (failed()) {
+            return;
+        }
+        for (var e : Thread.getAllStackTraces().entrySet()) {
+            String name = e.getKey().getName();
+            if (!name.matches("rank-\\d+")) {
+                continue;
+            }
+            for (StackTraceElement f : e.getValue()) {
+                if (f.getClassName().equals("java.lang.Runtime") && f.getMethodName().equals("exit")) {
+                    fail("error: " + name.replace('-', ' ') + " called System.exit before the job finished");
+                }
+            }
+        }
     }
 
     /** A usage problem found after MPJ started: rank 0 reports it, every rank exits 2. */
@@ -38,6 +86,10 @@ public final class Failure {
         System.out.flush();
         if (first && line != null) {
             System.err.println(line);
+            System.err.flush();
+            // Under MPJ's daemons a process's last output is forwarded asynchronously: give
+            // the line a moment to leave before the JVM ends.
+            sleepQuietly(LAST_WORDS_MILLIS);
         }
         System.err.flush();
         if (!first) {

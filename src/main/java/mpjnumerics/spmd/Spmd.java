@@ -16,6 +16,7 @@ public final class Spmd {
     private final int size;
     private final String device;
     private final String[] args;
+    private AbortChannel abortChannel;
 
     private Spmd(int rank, int size, String device, String[] args) {
         this.rank = rank;
@@ -29,7 +30,17 @@ public final class Spmd {
         try {
             String[] user = MPI.Init(mpjArgs);
             String dev = mpjArgs[2].equals("smpdev") ? "multicore" : mpjArgs[2];
-            return new Spmd(MPI.COMM_WORLD.Rank(), MPI.COMM_WORLD.Size(), dev, user);
+            Spmd spmd = new Spmd(MPI.COMM_WORLD.Rank(), MPI.COMM_WORLD.Size(), dev, user);
+            if (!dev.equals("multicore")) {
+                Thread.currentThread().setName("rank-" + spmd.rank()); // for Failure's exit watch
+                Failure.watchExits();
+            }
+            if (!dev.equals("multicore") && spmd.size() > 1) {
+                // One JVM per rank: a failing rank must take the others down itself.
+                spmd.abortChannel = AbortChannel.open(spmd);
+                Failure.onAbort(spmd.abortChannel::fail);
+            }
+            return spmd;
         } catch (MPIException e) {
             throw new SpmdException("MPI.Init failed", e);
         }
@@ -40,6 +51,12 @@ public final class Spmd {
             MPI.Finalize();
         } catch (MPIException e) {
             throw new SpmdException("MPI.Finalize failed", e);
+        }
+        if (abortChannel != null) {
+            abortChannel.finish();
+        }
+        if (Thread.currentThread().getName().equals("rank-" + rank)) {
+            Thread.currentThread().setName("rank-" + rank + "-done"); // exits from here on are not failures
         }
     }
 
@@ -157,6 +174,15 @@ public final class Spmd {
             throw new SpmdException("Bcast failed", e);
         }
         return buf[0];
+    }
+
+    /** Rank 0's bytes, into buf on every rank. */
+    public void broadcastBytes(byte[] buf) {
+        try {
+            MPI.COMM_WORLD.Bcast(buf, 0, buf.length, MPI.BYTE, ROOT);
+        } catch (MPIException e) {
+            throw new SpmdException("Bcast failed", e);
+        }
     }
 
     public void send(byte[] buf, int count, int dest, int tag) {

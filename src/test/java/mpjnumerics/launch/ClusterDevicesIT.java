@@ -1,0 +1,87 @@
+package mpjnumerics.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import mpjnumerics.testing.Run;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * niodev and hybdev through MPJ's starter and a daemon on this host (loopback only): same
+ * results as multicore, and a failing rank ends the job with status 1, no rank left behind.
+ */
+class ClusterDevicesIT {
+    static final Path ROOT = LaunchersIT.ROOT;
+    static final String DAEMON = ROOT.resolve("mpj/bin/mpjdaemon.sh").toString();
+    static final String PORT = "40055";
+    static Path machines;
+
+    @BeforeAll
+    static void startDaemon() throws Exception {
+        machines = Files.createTempFile("machines", "");
+        Files.writeString(machines, "localhost\n");
+        Run r = Run.command(List.of(DAEMON, "start", PORT), null, Map.of());
+        assertEquals(0, r.exit(), r.toString());
+    }
+
+    @AfterAll
+    static void stopDaemon() throws Exception {
+        Run.command(List.of(DAEMON, "stop", PORT), null, Map.of());
+        Files.deleteIfExists(machines);
+    }
+
+    static Run mpjrun(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(LaunchersIT.MPJRUN, "-machinesfile", machines.toString()));
+        cmd.addAll(Arrays.asList(args));
+        Map<String, String> env = new HashMap<>();
+        env.put("MPJ_HOME", null);
+        env.put("MPJ_NUMERICS_VECTOR", "0");
+        return Run.command(cmd, new File(System.getProperty("java.io.tmpdir")), env);
+    }
+
+    static long rankJvms() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("")
+                .contains("mpjnumerics.launch.Main") && p.info().commandLine().orElse("").contains("niodev")).count();
+    }
+
+    @Test
+    void clusterDevicesGiveTheMulticoreResults() {
+        Run multicore = LaunchersIT.mpjrun("-np", "3", "CollatzSteps", "--to", "3e5", "--json");
+        for (String dev : List.of("niodev", "hybdev")) {
+            Run r = mpjrun("-np", "3", "-dev", dev, "CollatzSteps", "--to", "3e5", "--json");
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals(dev, r.json().get("device").asText());
+            assertEquals(multicore.json().get("result"), r.json().get("result"), dev);
+        }
+    }
+
+    @Test
+    void aFailingRankEndsTheClusterJob() throws Exception {
+        for (String[] c : new String[][] {{"niodev", "throw", "error: rank 1 failed"},
+            {"niodev", "exit", "error: rank 1 called System.exit"}, {"hybdev", "throw", "error: rank 1 failed"}}) {
+            Run r = mpjrun("-np", "3", "-dev", c[0], "Hello", "--fail-rank", "1", "--fail-mode", c[1]);
+            assertEquals(1, r.exit(), String.join(" ", c) + ": " + r);
+            assertTrue(r.seconds() < 10, r.toString());
+            assertTrue(r.err().contains(c[2]), String.join(" ", c) + ": " + r);
+        }
+        Thread.sleep(1000);
+        assertEquals(0, rankJvms(), "no rank JVM left behind");
+    }
+
+    @Test
+    void usageErrorsKeepTheirStatus() {
+        Run r = mpjrun("-np", "2", "-dev", "niodev", "PiMonteCarlo", "--samples", "0");
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals("", r.out());
+    }
+}
