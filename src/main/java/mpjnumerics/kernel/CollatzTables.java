@@ -11,7 +11,7 @@ package mpjnumerics.kernel;
  * </ul>
  */
 final class CollatzTables {
-    static final int MEMO_BITS = 22;
+    static final int MEMO_BITS = 20;
     static final int MEMO = 1 << MEMO_BITS;
     static final int JUMP_BITS = 16;
     static final long JUMP_MASK = (1L << JUMP_BITS) - 1;
