@@ -56,6 +56,16 @@ for rep in $(seq "$reps"); do
   echo "primecount,primesieve,2,$primes_to,$rep,$(wall primesieve "$primes_to" -t2 --count)" >>"$csv"
 done
 
+note "PrimeList [0, 1e9] to a file, np 2: ours vs primesieve -t2 --print, $reps runs each"
+list_to=1000000000
+[ "${QUICK:-0}" = 1 ] && list_to=100000000
+for rep in $(seq "$reps"); do
+  echo "primelist,mpj-numerics,2,$list_to,$rep,$(wall mpj/bin/mpjrun.sh -np 2 PrimeList --to "$list_to" --out "$work/primes-ours.txt")" >>"$csv"
+  echo "primelist,primesieve,2,$list_to,$rep,$(wall sh -c "primesieve $list_to -t2 --print > $work/primes-ref.txt")" >>"$csv"
+done
+cmp -s "$work/primes-ours.txt" "$work/primes-ref.txt" || { echo "error: PrimeList and primesieve disagree" >&2; exit 1; }
+rm -f "$work/primes-ours.txt" "$work/primes-ref.txt"
+
 note "EulerConstant e Monte Carlo $euler_samples, np 2: ours vs C + Open MPI, $reps runs each"
 for rep in $(seq "$reps"); do
   echo "euler-mc-e,mpj-numerics,2,$euler_samples,$rep,$(wall mpj/bin/mpjrun.sh -np 2 EulerConstant --constant e --samples "$euler_samples")" >>"$csv"
