@@ -47,6 +47,19 @@ class CommandLineContractTest {
         }
     }
 
+    @Test
+    void longRunsShowProgressOnStderrOnlyWhenAskedFor() {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(Run.java(), "-Dmpjnumerics.progress=on",
+                "-cp", System.getProperty("java.class.path"), "mpjnumerics.launch.Main", "-np", "2",
+                "PrimeCount", "--to", "3e10", "--json"));
+        Run r = Run.command(cmd, null, java.util.Map.of());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("PrimeCount: ") && r.err().contains("%"), "progress on stderr: " + r.err());
+        assertEquals(1_300_005_926L, r.json().get("result").get("count").asLong()); // stdout stays clean JSON
+        Run quiet = Run.job(2, "PrimeCount", "--to", "1e9", "--json");
+        assertEquals("", quiet.errLines(), "no progress when stderr is not a terminal");
+    }
+
     static void assertUsageError(Run r, String what) {
         assertEquals(2, r.exit(), what + ": " + r);
         assertEquals("", r.out(), what + ": stdout must be empty");
