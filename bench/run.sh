@@ -11,8 +11,10 @@ collatz_to=100000000
 primes_to=100000000000
 euler_samples=100000000
 vacca_terms=1000000000
+list_to=1000000000
 if [ "${QUICK:-0}" = 1 ]; then
-  reps=3; pi_samples=100000000; collatz_to=10000000; primes_to=1000000000; euler_samples=10000000; vacca_terms=100000000
+  reps=3; pi_samples=100000000; collatz_to=10000000; primes_to=1000000000; euler_samples=10000000
+  vacca_terms=100000000; list_to=100000000
 fi
 
 out=bench/results/$(date -u +%Y%m%dT%H%M%SZ)
@@ -25,7 +27,6 @@ mpicc -O3 -march=native -o "$work/pi_mpi" bench/reference/pi_mpi.c
 gcc -O3 -march=native -fopenmp -o "$work/collatz_memo" bench/reference/collatz_memo.c
 mpicc -O3 -march=native -o "$work/euler_mc_mpi" bench/reference/euler_mc_mpi.c
 gcc -O3 -march=native -o "$work/vacca" bench/reference/vacca.c
-mpirun_cmd=(mpirun --allow-run-as-root --oversubscribe -np 2)
 
 # wall seconds of a command, its output discarded
 wall() {
@@ -38,57 +39,48 @@ wall() {
 
 note() { echo "bench: $*" >&2; }
 
-note "PiMonteCarlo $pi_samples samples, np 2: ours vs C + Open MPI, $reps runs each"
-for rep in $(seq "$reps"); do
-  echo "pi,mpj-numerics,2,$pi_samples,$rep,$(wall mpj/bin/mpjrun.sh -np 2 PiMonteCarlo --samples "$pi_samples")" >>"$csv"
-  echo "pi,c-openmpi,2,$pi_samples,$rep,$(wall "${mpirun_cmd[@]}" "$work/pi_mpi" "$pi_samples")" >>"$csv"
-done
+# pair CASE SIZE REF-NAME "REF COMMAND" -- OUR JOB ARGS...: runs both alternately, $reps times.
+pair() {
+  local case=$1 size=$2 ref=$3 refcmd=$4
+  shift 5
+  for rep in $(seq "$reps"); do
+    echo "$case,mpj-numerics,2,$size,$rep,$(wall mpj/bin/mpjrun.sh -np 2 "$@")" >>"$csv"
+    if [ -n "$ref" ]; then
+      echo "$case,$ref,2,$size,$rep,$(wall sh -c "$refcmd")" >>"$csv"
+    fi
+  done
+}
+mpirun="mpirun --allow-run-as-root --oversubscribe -np 2"
 
-note "CollatzSteps [1, $collatz_to], np 2: ours vs memoised C with 2 OpenMP threads, $reps runs each"
-for rep in $(seq "$reps"); do
-  echo "collatz,mpj-numerics,2,$collatz_to,$rep,$(wall mpj/bin/mpjrun.sh -np 2 CollatzSteps --to "$collatz_to")" >>"$csv"
-  echo "collatz,c-openmp-memo,2,$collatz_to,$rep,$(wall env OMP_NUM_THREADS=2 "$work/collatz_memo" "$collatz_to")" >>"$csv"
-done
+note "PiMonteCarlo $pi_samples samples: ours vs C + Open MPI"
+pair pi "$pi_samples" c-openmpi "$mpirun $work/pi_mpi $pi_samples" -- PiMonteCarlo --samples "$pi_samples"
 
-note "PrimeCount [0, $primes_to], np 2: ours vs primesieve -t2, $reps runs each"
-for rep in $(seq "$reps"); do
-  echo "primecount,mpj-numerics,2,$primes_to,$rep,$(wall mpj/bin/mpjrun.sh -np 2 PrimeCount --to "$primes_to")" >>"$csv"
-  echo "primecount,primesieve,2,$primes_to,$rep,$(wall primesieve "$primes_to" -t2 --count)" >>"$csv"
-done
+note "CollatzSteps [1, $collatz_to]: ours vs memoised C with 2 OpenMP threads"
+pair collatz "$collatz_to" c-openmp-memo "OMP_NUM_THREADS=2 $work/collatz_memo $collatz_to" -- CollatzSteps --to "$collatz_to"
 
-note "PrimeList [0, 1e9] to a file, np 2: ours vs primesieve -t2 --print, $reps runs each"
-list_to=1000000000
-[ "${QUICK:-0}" = 1 ] && list_to=100000000
-for rep in $(seq "$reps"); do
-  echo "primelist,mpj-numerics,2,$list_to,$rep,$(wall mpj/bin/mpjrun.sh -np 2 PrimeList --to "$list_to" --out "$work/primes-ours.txt")" >>"$csv"
-  echo "primelist,primesieve,2,$list_to,$rep,$(wall sh -c "primesieve $list_to -t2 --print > $work/primes-ref.txt")" >>"$csv"
-done
+note "PrimeCount [0, $primes_to]: ours vs primesieve -t2"
+pair primecount "$primes_to" primesieve "primesieve $primes_to -t2 --count" -- PrimeCount --to "$primes_to"
+
+note "PrimeList [0, $list_to] to a file: ours vs primesieve -t2 --print"
+pair primelist "$list_to" primesieve "primesieve $list_to -t2 --print > $work/primes-ref.txt" \
+  -- PrimeList --to "$list_to" --out "$work/primes-ours.txt"
 cmp -s "$work/primes-ours.txt" "$work/primes-ref.txt" || { echo "error: PrimeList and primesieve disagree" >&2; exit 1; }
 rm -f "$work/primes-ours.txt" "$work/primes-ref.txt"
 
-note "EulerConstant e Monte Carlo $euler_samples, np 2: ours vs C + Open MPI, $reps runs each"
-for rep in $(seq "$reps"); do
-  echo "euler-mc-e,mpj-numerics,2,$euler_samples,$rep,$(wall mpj/bin/mpjrun.sh -np 2 EulerConstant --constant e --samples "$euler_samples")" >>"$csv"
-  echo "euler-mc-e,c-openmpi,2,$euler_samples,$rep,$(wall "${mpirun_cmd[@]}" "$work/euler_mc_mpi" "$euler_samples")" >>"$csv"
-done
+note "EulerConstant e by Monte Carlo, $euler_samples samples: ours vs C + Open MPI"
+pair euler-mc-e "$euler_samples" c-openmpi "$mpirun $work/euler_mc_mpi $euler_samples" \
+  -- EulerConstant --constant e --samples "$euler_samples"
 
-note "EulerConstant Vacca $vacca_terms terms: ours at np 2 vs a single-threaded C loop, $reps runs each"
-for rep in $(seq "$reps"); do
-  echo "vacca,mpj-numerics,2,$vacca_terms,$rep,$(wall mpj/bin/mpjrun.sh -np 2 EulerConstant --constant gamma --method series --terms "$vacca_terms")" >>"$csv"
-  echo "vacca,c-1-thread,2,$vacca_terms,$rep,$(wall "$work/vacca" "$vacca_terms")" >>"$csv"
-done
+note "EulerConstant Vacca, $vacca_terms terms: ours vs a single-threaded C loop"
+pair vacca "$vacca_terms" c-1-thread "$work/vacca $vacca_terms" \
+  -- EulerConstant --constant gamma --method series --terms "$vacca_terms"
 
-note "EulerConstant digits, np 2 (no reference): e to 10^6, gamma to 10^4"
-for rep in $(seq "$reps"); do
-  echo "e-digits,mpj-numerics,2,1000000,$rep,$(wall mpj/bin/mpjrun.sh -np 2 EulerConstant --constant e --digits 1e6)" >>"$csv"
-  echo "gamma-digits,mpj-numerics,2,10000,$rep,$(wall mpj/bin/mpjrun.sh -np 2 EulerConstant --constant gamma --digits 1e4)" >>"$csv"
-done
+note "EulerConstant digits (no reference): e to 10^6, gamma to 10^4"
+pair e-digits 1000000 "" "" -- EulerConstant --constant e --digits 1e6
+pair gamma-digits 10000 "" "" -- EulerConstant --constant gamma --digits 1e4
 
-note "start-up: PiMonteCarlo 1000 samples, np 2, $reps runs each"
-for rep in $(seq "$reps"); do
-  echo "startup,mpj-numerics,2,1000,$rep,$(wall mpj/bin/mpjrun.sh -np 2 PiMonteCarlo --samples 1000)" >>"$csv"
-  echo "startup,c-openmpi,2,1000,$rep,$(wall "${mpirun_cmd[@]}" "$work/pi_mpi" 1000)" >>"$csv"
-done
+note "start-up: PiMonteCarlo with 1000 samples: ours vs C + Open MPI"
+pair startup 1000 c-openmpi "$mpirun $work/pi_mpi 1000" -- PiMonteCarlo --samples 1000
 
 python3 bench/summarize.py "$csv" >"$out/summary.md"
 cat "$out/summary.md"
