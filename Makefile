@@ -11,7 +11,7 @@ M2           ?= $(HOME)/.m2/repository
 MPJ_VERSION  := 0.44
 MPJ_ARTIFACT := $(M2)/net/sf/mpjexpress/mpj/$(MPJ_VERSION)/mpj-$(MPJ_VERSION).jar
 RELOAD4J     := $(M2)/ch/qos/reload4j/reload4j/1.2.25/reload4j-1.2.25.jar
-DEBS         := libmpj-java libcommons-cli-java libcommons-io-java libcommons-codec-java
+DEBS         := libmpj-java libcommons-cli-java libcommons-io-java libcommons-codec-java iproute2
 SOURCES      := pom.xml $(shell find src/main -type f 2>/dev/null)
 
 # Arguments for `make run`, e.g. make run ARGS="--samples 1e9"; NP defaults to all cores.
