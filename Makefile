@@ -18,13 +18,14 @@ SOURCES      := pom.xml $(shell find src/main -type f 2>/dev/null)
 ARGS ?=
 NP   ?=
 
-.PHONY: build setup debs run test bench clean distclean help
+.PHONY: build setup debs run test bench jmh clean distclean help
 
 help:
 	@echo "make run     build and run PiMonteCarlo (ARGS=..., NP=...)"
 	@echo "make test    build and run all tests"
 	@echo "make build   build target/mpj-numerics.jar and the MPJ home in mpj/"
-	@echo "make bench   benchmarks (see README)"
+	@echo "make bench   side-by-side benchmarks against reference programs (QUICK=1: short)"
+	@echo "make jmh     JMH benchmarks of every kernel (BENCH=full: longer)"
 
 debs:
 	@scripts/install-debs.sh $(DEBS)
@@ -63,8 +64,15 @@ bench: build
 	@scripts/install-debs.sh $(BENCH_DEBS)
 	bench/run.sh
 
+# JMH benchmarks of every kernel, single-threaded. BENCH=full for longer, steadier runs.
+JMH_OPTS := $(if $(filter full,$(BENCH)),-f 2 -wi 5 -i 10,-f 1 -wi 2 -w 1s -i 3 -r 1s)
+jmh: build
+	$(MVN) -f bench/jmh/pom.xml package
+	java -cp "bench/jmh/target/classes:$(JAR):$$(cat bench/jmh/target/classpath.txt)" \
+	  org.openjdk.jmh.Main $(JMH_OPTS) -jvmArgsAppend --add-modules=jdk.incubator.vector $(JMH)
+
 clean:
-	rm -rf target
+	rm -rf target bench/jmh/target
 
 distclean: clean
 	rm -rf mpj/lib mpj/conf mpj/logs

@@ -1,0 +1,72 @@
+package mpjnumerics.jmh;
+
+import java.util.concurrent.TimeUnit;
+import mpjnumerics.kernel.CollatzKernel;
+import mpjnumerics.kernel.CollatzStats;
+import mpjnumerics.kernel.EDigits;
+import mpjnumerics.kernel.EulerMonteCarlo;
+import mpjnumerics.kernel.PiKernel;
+import mpjnumerics.kernel.PrimeSieve;
+import mpjnumerics.kernel.Vacca;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * One benchmark per kernel, each on one block of typical work, single-threaded: a kernel
+ * change shows its effect here in isolation. Times are per call; divide by the work size
+ * (in the method name) for a per-item cost.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class KernelBenchmarks {
+    private long block;
+
+    /** 2^20 points, scalar kernel. */
+    @Benchmark
+    public long piScalar1M() {
+        return PiKernel.hits(1, block++, 1 << 20, false);
+    }
+
+    /** 2^20 points, Vector API kernel (scalar if the JVM lacks jdk.incubator.vector). */
+    @Benchmark
+    public long piVector1M() {
+        return PiKernel.hits(1, block++, 1 << 20, true);
+    }
+
+    /** Primes in [10^10, 10^10 + 3 * 10^7]: about four segments. */
+    @Benchmark
+    public long primeCount30M() {
+        return PrimeSieve.count(10_000_000_000L, 10_030_000_000L);
+    }
+
+    /** Collatz statistics of 10^6 consecutive starts from 10^8. */
+    @Benchmark
+    public long collatz1M() {
+        CollatzStats s = new CollatzStats();
+        CollatzKernel.run(100_000_000L, 100_999_999L, s);
+        return s.totalSteps();
+    }
+
+    /** 2^20 samples of the number of uniforms to pass 1 (Monte Carlo e). */
+    @Benchmark
+    public long eMonteCarlo1M() {
+        return EulerMonteCarlo.eBlock(1, block++, 1 << 20)[0];
+    }
+
+    /** 2^20 pairs of Vacca's series from 2^30. */
+    @Benchmark
+    public double vacca1M() {
+        return Vacca.pairs(1L << 30, (1L << 30) + (1 << 20) - 1);
+    }
+
+    /** e to 10^4 digits by binary splitting. */
+    @Benchmark
+    public int eDigits10k() {
+        return EDigits.digits(EDigits.split(0, EDigits.termsFor(10_000)), 10_000).length();
+    }
+}
