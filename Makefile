@@ -58,7 +58,7 @@ test: setup
 	mvn -B -Dstyle.color=never verify
 
 # Reference programs for the benchmark: C + Open MPI, primesieve.
-BENCH_DEBS := openmpi-bin libopenmpi-dev primesieve-bin bc
+BENCH_DEBS := openmpi-bin libopenmpi-dev primesieve-bin bc python3-mpi4py
 
 bench: build
 	@scripts/install-debs.sh $(BENCH_DEBS)

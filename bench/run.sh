@@ -79,6 +79,13 @@ note "EulerConstant digits (no reference): e to 10^6, gamma to 10^4"
 pair e-digits 1000000 "" "" -- EulerConstant --constant e --digits 1e6
 pair gamma-digits 10000 "" "" -- EulerConstant --constant gamma --digits 1e4
 
+# The course notebook's approach in Python, as the naive baseline (Debian's /usr/bin/python3).
+note "naive baselines: Monte Carlo pi with mpi4py, trial division with multiprocessing"
+pair pi-naive 10000000 python-mpi4py "$mpirun /usr/bin/python3 bench/reference/pi_mpi4py.py 10000000" \
+  -- PiMonteCarlo --samples 10000000
+pair primecount-naive 1000000 python-multiprocessing "/usr/bin/python3 bench/reference/primes_multiprocessing.py 1000000 2" \
+  -- PrimeCount --to 1000000
+
 note "start-up: PiMonteCarlo with 1000 samples: ours vs C + Open MPI"
 pair startup 1000 c-openmpi "$mpirun $work/pi_mpi 1000" -- PiMonteCarlo --samples 1000
 
