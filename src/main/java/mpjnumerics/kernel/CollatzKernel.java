@@ -7,7 +7,7 @@ import java.math.BigInteger;
  *
  * <p>Only odd numbers are followed ({@link CollatzWork}): an odd m stands for every start
  * m 2^j of the window. Each trajectory is followed until it falls into the memo of all
- * starts below 2^22, 16 steps of T(n) = n/2 or (3n+1)/2 at a time through the residue jump
+ * starts below 2^20, 16 steps of T(n) = n/2 or (3n+1)/2 at a time through the residue jump
  * table ({@link CollatzTables}). A jump skips the values in between, so it is taken only when
  * they provably stay below the highest value found so far: within 16 steps the standard
  * peak 3m+1 is at most 1314 (n + 1). Near the peak, and whenever 3n+1 would not fit 63 bits,
