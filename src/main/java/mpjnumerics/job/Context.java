@@ -2,6 +2,7 @@ package mpjnumerics.job;
 
 import java.util.function.Supplier;
 import mpjnumerics.cli.Parsed;
+import mpjnumerics.spmd.Range;
 import mpjnumerics.spmd.Spmd;
 
 /** What a running job sees: its rank's view of the world, its options, its clocks. */
@@ -28,6 +29,16 @@ public final class Context {
     /** Progress of this rank's share; shown on stderr by rank 0 only, on a terminal only. */
     public Progress progress() {
         return progress;
+    }
+
+    /**
+     * This rank's contiguous share of blocks 0 .. blocks-1 (work split in fixed blocks, so
+     * results do not depend on the number of ranks); progress counts these blocks.
+     */
+    public Range myBlocks(long blocks) {
+        Range mine = spmd.piece(new Range(0, blocks - 1));
+        progress.total(mine.size());
+        return mine;
     }
 
     /** Runs local work and adds its duration to this rank's compute time. */

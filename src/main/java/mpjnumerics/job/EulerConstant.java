@@ -76,8 +76,7 @@ public final class EulerConstant implements Job {
         long samples = ctx.options().integer("samples");
         long seed = ctx.options().integer("seed");
         BlockPlan plan = BlockPlan.of(samples);
-        Range mine = spmd.piece(new Range(0, plan.blocks() - 1));
-        ctx.progress().total(mine.size());
+        Range mine = ctx.myBlocks(plan.blocks());
         // Per block: two sums (longs for e, double bits for gamma), gathered in block order.
         long[] local = ctx.compute(() -> {
             long[] out = new long[(int) (2 * mine.size())];
@@ -147,8 +146,7 @@ public final class EulerConstant implements Job {
         long terms = ctx.options().integer("terms");
         long pairs = Vacca.pairsIn(terms);
         long blocks = (pairs + Vacca.BLOCK - 1) / Vacca.BLOCK;
-        Range mine = spmd.piece(new Range(0, blocks - 1));
-        ctx.progress().total(mine.size());
+        Range mine = ctx.myBlocks(blocks);
         long[] local = ctx.compute(() -> {
             long[] out = new long[(int) mine.size()];
             for (long b = mine.first(); b <= mine.last(); b++) {

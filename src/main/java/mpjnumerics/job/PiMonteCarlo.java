@@ -30,8 +30,7 @@ public final class PiMonteCarlo implements Job {
         long samples = ctx.options().integer("samples");
         long seed = ctx.options().integer("seed");
         BlockPlan plan = BlockPlan.of(samples);
-        Range mine = spmd.piece(new Range(0, plan.blocks() - 1));
-        ctx.progress().total(mine.size());
+        Range mine = ctx.myBlocks(plan.blocks());
         boolean vector = PiKernel.vectorFor(mine.size() * plan.blockSize());
 
         long localHits = ctx.compute(() -> {

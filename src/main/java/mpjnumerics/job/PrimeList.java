@@ -1,7 +1,6 @@
 package mpjnumerics.job;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,6 +15,8 @@ import mpjnumerics.kernel.DecimalWriter;
 import mpjnumerics.kernel.PrimeSieve;
 import mpjnumerics.spmd.Range;
 import mpjnumerics.spmd.Spmd;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lists the primes in [from, to] in increasing order, one per line. With --out every rank
@@ -25,6 +26,7 @@ import mpjnumerics.spmd.Spmd;
  * stdout through rank 0, rank by rank.
  */
 public final class PrimeList implements Job {
+    private static final Logger LOG = LoggerFactory.getLogger(PrimeList.class);
     private static final int BUFFER = 1 << 20;
     private static final int TAG = 11;
 
@@ -70,8 +72,7 @@ public final class PrimeList implements Job {
         Outcome o = new Outcome().put("count", count).put("first", first < 0 ? null : first)
                 .put("last", last < 0 ? null : last).put("out", out);
         if (out == null) {
-            PrintStream err = System.err;
-            err.printf(Locale.ROOT, "%d primes in [%d, %d]%n", count, all.first(), all.last());
+            LOG.info("{} primes in [{}, {}]", count, all.first(), all.last());
             return Outcome.silent(); // stdout holds the primes only
         }
         return o.human(String.format(Locale.ROOT, "  %d primes in [%d, %d], first %s, last %s%n  written to %s",
@@ -88,7 +89,7 @@ public final class PrimeList implements Job {
                 continue;
             }
             long hi = Math.min(top, r.last());
-            bytes += PrimeSieve.count(lo, hi) * DecimalWriter.lineBytes(d);
+            bytes += PrimeSieve.count(lo, hi) * (d + 1); // d digits and a newline
             lo = hi + 1;
             if (hi == Long.MAX_VALUE) {
                 break;
@@ -119,13 +120,8 @@ public final class PrimeList implements Job {
                 offsets[r] = total;
                 total += sizes[r][0];
             }
-            offset = 0;
-            Path dir = target.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            try (FileChannel ch = FileChannel.open(temp(target, token), StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                ch.truncate(0);
-            }
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            FileChannel.open(temp(target, token), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
             for (int r = 1; r < spmd.size(); r++) {
                 byte[] b = ByteBuffer.allocate(8).putLong(offsets[r]).array();
                 spmd.send(b, 8, r, TAG);

@@ -154,10 +154,7 @@ public final class CollatzStats {
             s.bigPeak = peak;
             s.peak = Long.MAX_VALUE;
         }
-        s.histogram = Arrays.copyOfRange(a, 7 + p.length, 7 + p.length + Math.max(hl, 1));
-        if (hl == 0) {
-            s.histogram = new long[64];
-        }
+        s.histogram = hl == 0 ? new long[64] : Arrays.copyOfRange(a, 7 + p.length, 7 + p.length + hl);
         return s;
     }
 }

@@ -38,9 +38,4 @@ public final class DecimalWriter {
     public void clear() {
         len = 0;
     }
-
-    /** Bytes of the lines for every number with exactly d digits, d = 1..19: d + 1. */
-    public static long lineBytes(int digits) {
-        return digits + 1L;
-    }
 }

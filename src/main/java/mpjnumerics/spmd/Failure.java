@@ -87,9 +87,11 @@ public final class Failure {
         if (first && line != null) {
             System.err.println(line);
             System.err.flush();
-            // Under MPJ's daemons a process's last output is forwarded asynchronously: give
-            // the line a moment to leave before the JVM ends.
-            sleepQuietly(LAST_WORDS_MILLIS);
+            if (onAbort != null) {
+                // Under MPJ's daemons a process's last output is forwarded asynchronously: give
+                // the line a moment to leave before the JVM ends.
+                sleepQuietly(LAST_WORDS_MILLIS);
+            }
         }
         System.err.flush();
         if (!first) {

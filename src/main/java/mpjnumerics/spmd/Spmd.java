@@ -32,13 +32,13 @@ public final class Spmd {
             String dev = mpjArgs[2].equals("smpdev") ? "multicore" : mpjArgs[2];
             Spmd spmd = new Spmd(MPI.COMM_WORLD.Rank(), MPI.COMM_WORLD.Size(), dev, user);
             if (!dev.equals("multicore")) {
+                // Ranks in JVMs of their own: a failing rank must take the others down itself.
                 Thread.currentThread().setName("rank-" + spmd.rank()); // for Failure's exit watch
                 Failure.watchExits();
-            }
-            if (!dev.equals("multicore") && spmd.size() > 1) {
-                // One JVM per rank: a failing rank must take the others down itself.
-                spmd.abortChannel = AbortChannel.open(spmd);
-                Failure.onAbort(spmd.abortChannel::fail);
+                if (spmd.size() > 1) {
+                    spmd.abortChannel = AbortChannel.open(spmd);
+                    Failure.onAbort(spmd.abortChannel::fail);
+                }
             }
             return spmd;
         } catch (MPIException e) {
