@@ -18,14 +18,15 @@ SOURCES      := pom.xml $(shell find src/main -type f 2>/dev/null)
 ARGS ?=
 NP   ?=
 
-.PHONY: build setup debs run test bench jmh clean distclean help
+.PHONY: build setup debs run test bench bench-debs bench-smoke bench-headline jmh clean distclean help
 
 help:
 	@echo "make run     build and run PiMonteCarlo (ARGS=..., NP=...)"
 	@echo "make test    build and run all tests"
 	@echo "make build   build target/mpj-numerics.jar and the MPJ home in mpj/"
-	@echo "make bench   side-by-side benchmarks against reference programs (QUICK=1: short)"
+	@echo "make bench   job sweep against reference programs with plots, then JMH (QUICK=1: short)"
 	@echo "make jmh     JMH benchmarks of every kernel (BENCH=full: longer)"
+	@echo "make bench-headline   the issues' headline comparisons at np 2 (long)"
 
 debs:
 	@scripts/install-debs.sh $(DEBS)
@@ -54,15 +55,29 @@ build: setup $(JAR)
 run: build
 	mpj/bin/mpjrun.sh $(if $(NP),-np $(NP)) PiMonteCarlo $(ARGS)
 
+# The unit, job and launcher tests, then the smoke test of make bench's quick mode.
 test: setup
 	mvn -B -Dstyle.color=never verify
+	$(MAKE) bench-smoke
 
-# Reference programs for the benchmark: C + Open MPI, primesieve.
-BENCH_DEBS := openmpi-bin libopenmpi-dev primesieve-bin bc python3-mpi4py
+# Reference programs for the benchmarks: C + Open MPI, primesieve, mpi4py; GNU time for RSS.
+BENCH_DEBS := openmpi-bin libopenmpi-dev primesieve-bin bc python3-mpi4py time gcc
 
-bench: build
+bench-debs:
 	@scripts/install-debs.sh $(BENCH_DEBS)
+
+# The job sweep (bench/run.sh; QUICK=1, REPS=N, NIODEV=0), then JMH unless QUICK=1.
+bench: build bench-debs
 	bench/run.sh
+	$(if $(filter 1,$(QUICK)),,$(MAKE) jmh)
+
+# Runs the quick sweep and checks its CSV, summary and plots are well formed.
+bench-smoke: build bench-debs
+	bench/references.sh
+	$(MVN) -f bench/sweep/pom.xml verify
+
+bench-headline: build bench-debs
+	bench/headline.sh
 
 # JMH benchmarks of every kernel, single-threaded. BENCH=full for longer, steadier runs.
 JMH_OPTS := $(if $(filter full,$(BENCH)),-f 2 -wi 5 -i 10,-f 1 -wi 2 -w 1s -i 3 -r 1s)
@@ -72,7 +87,7 @@ jmh: build
 	  org.openjdk.jmh.Main $(JMH_OPTS) -jvmArgsAppend --add-modules=jdk.incubator.vector $(JMH)
 
 clean:
-	rm -rf target bench/jmh/target
+	rm -rf target bench/jmh/target bench/sweep/target bench/work
 
 distclean: clean
 	rm -rf mpj/lib mpj/conf mpj/logs
