@@ -1,6 +1,7 @@
 package mpjnumerics.kernel;
 
 import java.math.BigInteger;
+import java.util.concurrent.FutureTask;
 
 /**
  * e to many decimal digits from e = 1 + sum of 1/k! by binary splitting: for a range of
@@ -19,7 +20,15 @@ public final class EDigits {
     /** (P, Q) of a range of terms. */
     public record Split(BigInteger p, BigInteger q) {
         public Split then(Split next) {
-            return new Split(p.multiply(next.q).add(next.p), q.multiply(next.q));
+            return new Split(FftMultiply.multiply(p, next.q).add(next.p), FftMultiply.multiply(q, next.q));
+        }
+
+        /** {@link #then}, the two products on two threads (for rank 0's merge, others idle). */
+        Split thenInParallel(Split next) {
+            FutureTask<BigInteger> pq = new FutureTask<>(() -> FftMultiply.multiply(p, next.q));
+            new Thread(pq, "e-merge").start();
+            BigInteger qq = FftMultiply.multiply(q, next.q);
+            return new Split(HugeDecimal.join(pq).add(next.p), qq);
         }
     }
 
@@ -37,17 +46,16 @@ public final class EDigits {
 
     /** (P, Q) for the terms (a, b]. */
     public static Split split(long a, long b) {
-        if (b - a == 1) {
-            return new Split(BigInteger.ONE, BigInteger.valueOf(b));
-        }
-        if (b - a <= 8) { // small ranges directly: fewer tiny BigIntegers
-            BigInteger p = BigInteger.ZERO;
-            BigInteger q = BigInteger.ONE;
+        // Ranges whose Q stays below 2^61 run in longs: most of the recursion's calls, and the
+        // ones that would otherwise make millions of tiny BigIntegers.
+        if ((b - a) * (64 - Long.numberOfLeadingZeros(b)) <= 61) {
+            long p = 0;
+            long q = 1;
             for (long k = b; k > a; k--) { // Horner from the top: p = (p + 1) k ...
-                p = p.add(q);
-                q = q.multiply(BigInteger.valueOf(k));
+                p += q;
+                q *= k;
             }
-            return new Split(p, q);
+            return new Split(BigInteger.valueOf(p), BigInteger.valueOf(q));
         }
         long m = a + (b - a) / 2;
         return split(a, m).then(split(m, b));
@@ -59,7 +67,7 @@ public final class EDigits {
         while (level.size() > 1) {
             java.util.List<Split> next = new java.util.ArrayList<>();
             for (int i = 0; i < level.size(); i += 2) {
-                next.add(i + 1 < level.size() ? level.get(i).then(level.get(i + 1)) : level.get(i));
+                next.add(i + 1 < level.size() ? level.get(i).thenInParallel(level.get(i + 1)) : level.get(i));
             }
             level = next;
         }
@@ -68,12 +76,19 @@ public final class EDigits {
 
     /** "2.7182..." with {@code digits} digits after the point, from the (P, Q) of all terms. */
     public static String digits(Split all, int digits) {
-        BigInteger scale = BigInteger.TEN.pow(digits + GUARD);
-        // e - 1 = P/Q up to a tail far below the guard digits
-        BigInteger scaled = all.p.multiply(scale).divide(all.q).add(scale);
-        String s = scaled.toString(); // "2718..." with digits + GUARD + 1 characters
+        // rank 0 has the machine to itself now: products on the common fork-join pool
+        BigInteger scale = HugeDecimal.pow10(digits + GUARD, true);
+        // e - 1 = P/Q up to a tail far below the guard digits; the quotient within 3 units
+        BigInteger scaled = HugeDecimal.approximateQuotient(FftMultiply.multiply(all.p, scale, true), all.q, true)
+                .add(scale);
+        // "2718..." with digits + GUARD + 1 characters; threads for the halves of the top splits
+        int forkDepth = Math.min(3, 31 - Integer.numberOfLeadingZeros(Runtime.getRuntime().availableProcessors()));
+        String s = HugeDecimal.toDecimal(scaled, digits + GUARD + 1, forkDepth);
+        // The guard digits hold the quotient's error (a few units) and the series' tail: unless
+        // they are within 100 of a multiple of 10^GUARD, the digits kept are exact.
         String guard = s.substring(digits + 1);
-        if (guard.chars().allMatch(c -> c == '9') || guard.chars().allMatch(c -> c == '0')) {
+        String leading = guard.substring(0, GUARD - 2);
+        if (leading.chars().allMatch(c -> c == '9') || leading.chars().allMatch(c -> c == '0')) {
             throw new ArithmeticException("guard digits " + guard + " leave the last digit undecided");
         }
         return s.charAt(0) + "." + s.substring(1, digits + 1);

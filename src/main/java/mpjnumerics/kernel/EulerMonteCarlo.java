@@ -12,20 +12,35 @@ package mpjnumerics.kernel;
 public final class EulerMonteCarlo {
     private EulerMonteCarlo() {}
 
-    /** {sum of K, sum of K^2} over the block's samples. */
+    static final long ONE_BITS = 0x3FF0000000000000L; // 1.0
+
+    /**
+     * {sum of K, sum of K^2} over the block's samples, from the block's own xoshiro256++
+     * stream. A uniform is 52 random bits: the mantissa of a double in [1, 2), minus 1.
+     */
     public static long[] eBlock(long seed, long block, int count) {
-        Xoshiro rng = new Xoshiro(seed, block, 0);
+        SplitMix64 sm = new SplitMix64(SplitMix64.derive(seed, block, 0));
+        long s0 = sm.next(), s1 = sm.next(), s2 = sm.next(), s3 = sm.next();
+        long sum = 0; // bits of the running sum, a non-negative double: compares as a long
+        long k = 0;
         long sumK = 0;
         long sumK2 = 0;
-        for (int i = 0; i < count; i++) {
-            double sum = 0;
-            long k = 0;
-            while (sum <= 1.0) {
-                sum += rng.nextDouble();
-                k++;
-            }
-            sumK += k;
-            sumK2 += k * k;
+        long left = count;
+        // Branch-free: whether the sum passed 1 is a coin toss the CPU cannot predict, so the
+        // bookkeeping uses a mask (all ones when a sample ends) instead of a branch.
+        while (left > 0) {
+            long r = Long.rotateLeft(s0 + s3, 23) + s0;
+            long t = s1 << 17;
+            s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = Long.rotateLeft(s3, 45);
+            sum = Double.doubleToRawLongBits(
+                    Double.longBitsToDouble(sum) + (Double.longBitsToDouble(ONE_BITS | (r >>> 12)) - 1.0));
+            k++;
+            long end = (sum - ONE_BITS - 1) >> 63 ^ -1L; // sum > 1.0: all ones
+            sumK += k & end;
+            sumK2 += k * k & end;
+            left += end;
+            sum &= ~end;
+            k &= ~end;
         }
         return new long[] {sumK, sumK2};
     }

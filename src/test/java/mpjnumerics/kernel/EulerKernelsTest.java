@@ -1,5 +1,6 @@
 package mpjnumerics.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,23 @@ class EulerKernelsTest {
         String bs = EDigits.digits(EDigits.split(0, EDigits.termsFor(d)), d);
         assertEquals(spigotE(d), bs);
         assertTrue(bs.startsWith(E50));
+    }
+
+    @Test
+    void eTo100kDigitsThroughFftProductsMatchesATermByTermSum() {
+        // Large enough for the FFT products, the Newton division and the split decimal
+        // conversion; the oracle adds floor(10^(d+30) / k!) term by term with small divisors.
+        int d = 100_000;
+        BigInteger term = BigInteger.TEN.pow(d + 30);
+        BigInteger sum = term;
+        for (int k = 1; term.signum() > 0; k++) {
+            term = term.divide(BigInteger.valueOf(k));
+            sum = sum.add(term);
+        }
+        String oracle = sum.toString(); // below the true value by at most one unit per term
+        String fast = EDigits.digits(EDigits.combine(java.util.List.of(
+            EDigits.split(0, 1000), EDigits.split(1000, EDigits.termsFor(d)))), d);
+        assertEquals("2." + oracle.substring(1, d + 1), fast);
     }
 
     @Test
@@ -81,6 +99,31 @@ class EulerKernelsTest {
             assertEquals(direct.doubleValue(), viaPairs, 1e-15 * terms, "terms " + terms);
             double gamma = 0.5772156649015329;
             assertTrue(Math.abs(viaPairs - gamma) <= Vacca.errorBound(terms), "bound, terms " + terms);
+        }
+    }
+
+    @Test
+    void eKernelCountsDrawsLikeADirectSimulation() {
+        // The plain generator formula and a branchy loop: K = draws until the sum passes 1.
+        for (int count : new int[] {0, 1, 2, 1001}) {
+            SplitMix64 sm = new SplitMix64(SplitMix64.derive(3, 4, 0));
+            long[] s = {sm.next(), sm.next(), sm.next(), sm.next()};
+            long[] expected = new long[2];
+            for (int i = 0; i < count; i++) {
+                double sum = 0;
+                long k = 0;
+                while (sum <= 1.0) {
+                    long r = Long.rotateLeft(s[0] + s[3], 23) + s[0];
+                    long t = s[1] << 17;
+                    s[2] ^= s[0]; s[3] ^= s[1]; s[1] ^= s[2]; s[0] ^= s[3]; s[2] ^= t; s[3] = Long.rotateLeft(s[3], 45);
+                    sum += (r >>> 12) * 0x1p-52;
+                    k++;
+                }
+                assertTrue(k >= 2, "a sample takes at least two draws");
+                expected[0] += k;
+                expected[1] += k * k;
+            }
+            assertArrayEquals(expected, EulerMonteCarlo.eBlock(3, 4, count), "count " + count);
         }
     }
 
