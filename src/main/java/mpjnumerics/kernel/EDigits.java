@@ -76,21 +76,20 @@ public final class EDigits {
 
     /** "2.7182..." with {@code digits} digits after the point, from the (P, Q) of all terms. */
     public static String digits(Split all, int digits) {
-        // rank 0 has the machine to itself now: products on the common fork-join pool
-        BigInteger scale = HugeDecimal.pow10(digits + GUARD, true);
-        // e - 1 = P/Q up to a tail far below the guard digits; the quotient within 3 units
-        BigInteger scaled = HugeDecimal.approximateQuotient(FftMultiply.multiply(all.p, scale, true), all.q, true)
-                .add(scale);
-        // "2718..." with digits + GUARD + 1 characters; threads for the halves of the top splits
+        int total = digits + GUARD;
+        int bits = HugeDecimal.bitsFor(total);
+        // rank 0 has the machine to itself now: products on the common fork-join pool.
+        // y = P/Q - 1, the fraction of e - 2 up to the series' tail, to within 4 / 2^bits
+        BigInteger y = HugeDecimal.approximateQuotient(all.p.subtract(all.q).shiftLeft(bits), all.q, true);
         int forkDepth = Math.min(3, 31 - Integer.numberOfLeadingZeros(Runtime.getRuntime().availableProcessors()));
-        String s = HugeDecimal.toDecimal(scaled, digits + GUARD + 1, forkDepth);
-        // The guard digits hold the quotient's error (a few units) and the series' tail: unless
-        // they are within 100 of a multiple of 10^GUARD, the digits kept are exact.
-        String guard = s.substring(digits + 1);
+        String s = HugeDecimal.fractionDigits(y, bits, 4, total, forkDepth);
+        // The digits of P/Q - 1 are exact; e - 1 exceeds P/Q by the tail, below 2 units of the
+        // last guard digit: unless the guard digits are (nearly) all nines, the digits kept are e's.
+        String guard = s.substring(digits);
         String leading = guard.substring(0, GUARD - 2);
         if (leading.chars().allMatch(c -> c == '9') || leading.chars().allMatch(c -> c == '0')) {
             throw new ArithmeticException("guard digits " + guard + " leave the last digit undecided");
         }
-        return s.charAt(0) + "." + s.substring(1, digits + 1);
+        return "2." + s.substring(0, digits);
     }
 }

@@ -140,8 +140,14 @@ public final class FftMultiply {
         int n = re.length;
         double[][] tw = twiddles(n);
         int block = Math.min(n, BLOCK);
-        for (int len = n; len > block; len >>= 1) {
-            wholeStage(re, im, tw, len, parallel, false);
+        for (int len = n; len > block; ) { // two stages at a time: half the passes over memory
+            if (len / 2 > block) {
+                wholeStage(re, im, tw, len, parallel, false, true);
+                len >>= 2;
+            } else {
+                wholeStage(re, im, tw, len, parallel, false, false);
+                len >>= 1;
+            }
         }
         IntStream blocks = IntStream.range(0, n / block);
         (parallel ? blocks.parallel() : blocks).forEach(b -> {
@@ -162,18 +168,85 @@ public final class FftMultiply {
                 stage(re, im, tw, len, b * block / 2, (b + 1) * block / 2, true);
             }
         });
-        for (int len = 2 * block; len <= n; len <<= 1) {
-            wholeStage(re, im, tw, len, parallel, true);
+        for (int len = 2 * block; len <= n; ) {
+            if (2 * len <= n) {
+                wholeStage(re, im, tw, 2 * len, parallel, true, true);
+                len <<= 2;
+            } else {
+                wholeStage(re, im, tw, len, parallel, true, false);
+                len <<= 1;
+            }
         }
     }
 
-    private static void wholeStage(double[] re, double[] im, double[][] tw, int len, boolean parallel, boolean dit) {
+    /** One stage over the whole array, or with {@code radix4} the two stages of lengths len and len/2. */
+    private static void wholeStage(double[] re, double[] im, double[][] tw, int len, boolean parallel, boolean dit,
+                                   boolean radix4) {
         int n = re.length;
-        if (parallel) {
-            IntStream.range(0, PIECES).parallel().forEach(p ->
-                stage(re, im, tw, len, (long) p * (n / 2) / PIECES, (long) (p + 1) * (n / 2) / PIECES, dit));
-        } else {
-            stage(re, im, tw, len, 0, n / 2, dit);
+        int butterflies = radix4 ? n / 4 : n / 2;
+        IntStream pieces = IntStream.range(0, parallel ? PIECES : 1);
+        (parallel ? pieces.parallel() : pieces).forEach(p -> {
+            long from = (long) p * butterflies / (parallel ? PIECES : 1);
+            long to = (long) (p + 1) * butterflies / (parallel ? PIECES : 1);
+            if (radix4) {
+                stage4(re, im, tw, len, from, to, dit);
+            } else {
+                stage(re, im, tw, len, from, to, dit);
+            }
+        });
+    }
+
+    /**
+     * Radix-4 butterflies from to to (exclusive) on groups of length len: the stages of lengths
+     * len and len/2 at once, each point read and written once. With w = e^(-2 pi i / len) and
+     * a, b, c, d the points k, k + len/4, k + len/2, k + 3 len/4 of a group: in frequency,
+     * (a+c) + (b+d), ((a+c) - (b+d)) w^2k, ((a-c) - i(b-d)) w^k, ((a-c) + i(b-d)) w^3k; in time,
+     * the inverse order of the same two radix-2 stages.
+     */
+    private static void stage4(double[] re, double[] im, double[][] tw, int len, long from, long to, boolean dit) {
+        double[] cos = tw[0], sin = tw[1];
+        int quarter = len >> 2;
+        int stride = re.length / len;
+        for (long i = from; i < to; ) {
+            int group = (int) (i / quarter);
+            int k0 = (int) (i % quarter);
+            int kEnd = (int) Math.min(quarter, k0 + (to - i));
+            int base = group * len;
+            for (int k = k0; k < kEnd; k++) {
+                double w1r = cos[k * stride], w1i = sin[k * stride];
+                double w2r = cos[2 * k * stride], w2i = sin[2 * k * stride];
+                int pa = base + k, pb = pa + quarter, pc = pb + quarter, pd = pc + quarter;
+                if (dit) {
+                    // stage len/2 (twiddle w^2k) on (a, b) and (c, d), then stage len (w^k)
+                    double br = re[pb] * w2r - im[pb] * w2i, bi = re[pb] * w2i + im[pb] * w2r;
+                    double dr = re[pd] * w2r - im[pd] * w2i, di = re[pd] * w2i + im[pd] * w2r;
+                    double ar = re[pa] + br, ai = im[pa] + bi; // A
+                    double er = re[pa] - br, ei = im[pa] - bi; // B
+                    double cr = re[pc] + dr, ci = im[pc] + di; // C
+                    double fr = re[pc] - dr, fi = im[pc] - di; // D
+                    double xr = cr * w1r - ci * w1i, xi = cr * w1i + ci * w1r; // w^k C
+                    double yr = fr * w1r - fi * w1i, yi = fr * w1i + fi * w1r; // w^k D, then times -i
+                    double zr = yi, zi = -yr;
+                    re[pa] = ar + xr; im[pa] = ai + xi;
+                    re[pc] = ar - xr; im[pc] = ai - xi;
+                    re[pb] = er + zr; im[pb] = ei + zi;
+                    re[pd] = er - zr; im[pd] = ei - zi;
+                } else {
+                    double t0r = re[pa] + re[pc], t0i = im[pa] + im[pc];
+                    double t1r = re[pb] + re[pd], t1i = im[pb] + im[pd];
+                    double t2r = re[pa] - re[pc], t2i = im[pa] - im[pc];
+                    double t3r = im[pb] - im[pd], t3i = re[pd] - re[pb]; // -i (b - d)
+                    double w3r = w1r * w2r - w1i * w2i, w3i = w1r * w2i + w1i * w2r;
+                    re[pa] = t0r + t1r; im[pa] = t0i + t1i;
+                    double ur = t0r - t1r, ui = t0i - t1i;
+                    re[pb] = ur * w2r - ui * w2i; im[pb] = ur * w2i + ui * w2r;
+                    double vr = t2r + t3r, vi = t2i + t3i;
+                    re[pc] = vr * w1r - vi * w1i; im[pc] = vr * w1i + vi * w1r;
+                    double xr = t2r - t3r, xi = t2i - t3i;
+                    re[pd] = xr * w3r - xi * w3i; im[pd] = xr * w3i + xi * w3r;
+                }
+            }
+            i += kEnd - k0;
         }
     }
 

@@ -3,6 +3,7 @@ package mpjnumerics.kernel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
@@ -54,23 +55,6 @@ class HugeDecimalTest {
     }
 
     @Test
-    void divisionEqualsBigIntegerDivision() {
-        int[][] sizes = {{400_000, 200_000}, {600_000, 70_000}, {300_000, 299_000}, {1_000_000, 500_000}, {1000, 5000}};
-        for (int[] s : sizes) {
-            BigInteger a = random(s[0]);
-            BigInteger b = random(s[1]);
-            assertArrayEquals(a.divideAndRemainder(b), HugeDecimal.divideAndRemainder(a, b, s[1] % 2 == 0), s[0] + " / " + s[1]);
-        }
-        // exact multiples and one below: the correction steps at their edges
-        BigInteger b = random(150_000);
-        BigInteger q = random(150_000);
-        BigInteger a = b.multiply(q);
-        assertArrayEquals(new BigInteger[] {q, BigInteger.ZERO}, HugeDecimal.divideAndRemainder(a, b, false));
-        assertArrayEquals(new BigInteger[] {q.subtract(BigInteger.ONE), b.subtract(BigInteger.ONE)},
-            HugeDecimal.divideAndRemainder(a.subtract(BigInteger.ONE), b, true));
-    }
-
-    @Test
     void approximateQuotientIsWithinThreeUnits() {
         int[][] sizes = {{400_000, 200_000}, {6_000_000, 3_000_000}, {300_000, 100}, {900_000, 880_000}};
         for (int[] s : sizes) {
@@ -81,20 +65,38 @@ class HugeDecimalTest {
         }
     }
 
+    /** The oracle: floor(y 10^digits / 2^bits) by BigInteger, padded. */
+    private static String plainDigits(BigInteger y, int bits, int digits) {
+        String s = y.multiply(BigInteger.TEN.pow(digits)).shiftRight(bits).toString();
+        return "0".repeat(digits - s.length()) + s;
+    }
+
     @Test
-    void decimalConversionEqualsToString() {
-        for (int forkDepth : new int[] {0, 2}) {
-            BigInteger n = random(1_100_000);
-            String expected = n.toString();
-            assertEquals(expected, HugeDecimal.toDecimal(n, expected.length(), forkDepth));
+    void fractionDigitsEqualPlainConversion() {
+        for (int digits : new int[] {1, 1024, 1025, 5000, 300_001}) {
+            for (int forkDepth : new int[] {0, 2}) {
+                int bits = HugeDecimal.bitsFor(digits) + 7;
+                BigInteger y = new BigInteger(bits, random);
+                assertEquals(plainDigits(y, bits, digits), HugeDecimal.fractionDigits(y, bits, 1, digits, forkDepth),
+                    digits + " digits");
+            }
         }
-        // leading zeros are kept: 12345 in 100000 digits
-        String padded = HugeDecimal.toDecimal(BigInteger.valueOf(12345), 100_000, 1);
-        assertEquals(100_000, padded.length());
-        assertTrue(padded.endsWith("00012345") && padded.chars().limit(99_995).allMatch(c -> c == '0'));
-        // 10^k - 1 and 10^k / 2: digit runs across every split boundary
-        BigInteger nines = BigInteger.TEN.pow(70_000).subtract(BigInteger.ONE);
-        assertEquals(nines.toString(), HugeDecimal.toDecimal(nines, 70_000, 1));
+        // leading zeros: y below 2^-100, so its first 30 digits are 0
+        int bits = HugeDecimal.bitsFor(4000);
+        BigInteger tiny = random(bits - 100);
+        String digits = HugeDecimal.fractionDigits(tiny, bits, 1, 4000, 1);
+        assertEquals(plainDigits(tiny, bits, 4000), digits);
+        assertTrue(digits.startsWith("0".repeat(30)));
+    }
+
+    @Test
+    void undecidedDigitsFailInsteadOfGuessing() {
+        // y = 1/2 - 2^-bits with an error of 4 units: digit 1 is 4 or 5, the tree cannot know
+        int bits = HugeDecimal.bitsFor(3000);
+        BigInteger y = BigInteger.ONE.shiftLeft(bits - 1).subtract(BigInteger.ONE);
+        assertThrows(ArithmeticException.class, () -> HugeDecimal.fractionDigits(y, bits, 4, 3000, 1));
+        // an error of one unit still reaches 1/2
+        assertThrows(ArithmeticException.class, () -> HugeDecimal.fractionDigits(y, bits, 1, 3000, 0));
     }
 
     @Test
