@@ -1,6 +1,10 @@
 package mpjnumerics.kernel;
 
 import java.math.BigInteger;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Euler-Mascheroni constant to many digits by Brent and McMillan's algorithm B1, with no
@@ -39,25 +43,68 @@ public final class GammaDigits {
         return sum.shiftLeft(1);
     }
 
-    /** gamma * 2^bits with n = 2^p. */
+    /**
+     * gamma * 2^bits with n = 2^p. The B_k run on a helper thread and reach the A_k through a
+     * queue: each recurrence is half the work, and rank 0 has the machine to itself here.
+     */
     public static BigInteger fixed(int bits, int p) {
         BigInteger lnN = ln2(bits).multiply(BigInteger.valueOf(p));
-        BigInteger a = lnN.negate();                  // A_0 = -ln n
-        BigInteger b = BigInteger.ONE.shiftLeft(bits); // B_0 = 1
-        BigInteger u = a;
-        BigInteger v = b;
         int twoP = 2 * p;                              // n^2 = 2^(2p): a shift
-        for (long k = 1; ; k++) {
-            BigInteger kk = BigInteger.valueOf(k);
-            b = b.shiftLeft(twoP).divide(kk.multiply(kk));
-            a = a.shiftLeft(twoP).divide(kk).add(b).divide(kk);
-            if (b.signum() == 0 && a.signum() == 0 && k > (1L << p)) {
-                break;
+        long n = 1L << p;
+        BlockingQueue<BigInteger> bs = new ArrayBlockingQueue<>(4096);
+        FutureTask<BigInteger> vTask = new FutureTask<>(() -> {
+            BigInteger b = BigInteger.ONE.shiftLeft(bits); // B_0 = 1
+            BigInteger v = b;
+            for (long k = 1; ; k++) {
+                b = b.shiftLeft(twoP).divide(BigInteger.valueOf(k * k));
+                bs.put(b);
+                if (b.signum() == 0 && k > n) {  // B_k stays 0 from here on
+                    return v;
+                }
+                v = v.add(b);
             }
-            u = u.add(a);
-            v = v.add(b);
+        });
+        Thread helper = new Thread(vTask, "gamma-b");
+        helper.setDaemon(true);
+        helper.start();
+        BigInteger a = lnN.negate();                  // A_0 = -ln n
+        BigInteger u = a;
+        boolean bDone = false;
+        try {
+            for (long k = 1; ; k++) {
+                BigInteger b = BigInteger.ZERO;
+                if (!bDone) {
+                    b = take(bs, vTask);
+                    bDone = b.signum() == 0 && k > n;
+                }
+                // (A_{k-1} n^2 / k + B_k) / k with one division: floor(floor(x/k)/k) = floor(x/k^2)
+                a = a.shiftLeft(twoP).add(b.multiply(BigInteger.valueOf(k))).divide(BigInteger.valueOf(k * k));
+                if (bDone && a.signum() == 0) {
+                    break;
+                }
+                u = u.add(a);
+            }
+        } finally {
+            helper.interrupt(); // only if this thread failed before the end
         }
-        return u.shiftLeft(bits).divide(v);
+        return u.shiftLeft(bits).divide(HugeDecimal.join(vTask));
+    }
+
+    /** The next B_k, or the helper's failure. */
+    private static BigInteger take(BlockingQueue<BigInteger> bs, FutureTask<BigInteger> vTask) {
+        try {
+            BigInteger b;
+            while ((b = bs.poll(100, TimeUnit.MILLISECONDS)) == null) {
+                if (vTask.isDone()) {
+                    HugeDecimal.join(vTask); // rethrows its failure
+                    throw new IllegalStateException("the B_k ended early");
+                }
+            }
+            return b;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing gamma", e);
+        }
     }
 
     /** "0.5772..." with {@code digits} digits after the point, using n = 2^p. */
