@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.CategoryAxis;
@@ -117,8 +116,10 @@ final class Plots {
             }
             data.addSeries(s);
         }
-        LogAxis x = new LogAxis("size (samples, numbers, terms or digits)");
-        LogAxis y = new LogAxis("size per second of wall time, np 2");
+        LogarithmicAxis x = new LogarithmicAxis("size (samples, numbers, terms or digits)");
+        LogarithmicAxis y = new LogarithmicAxis("size per second of wall time, np 2");
+        x.setExpTickLabelsFlag(true);
+        y.setExpTickLabelsFlag(true);
         XYPlot plot = linePlot(data, x, y);
         return new JFreeChart("Throughput against size (np 2)", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     }
@@ -164,8 +165,9 @@ final class Plots {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.GRAY);
         plot.setRangeGridlinePaint(Color.GRAY);
-        if (x instanceof NumberAxis n) {
+        if (x instanceof NumberAxis n && !(x instanceof LogarithmicAxis)) {
             n.setAutoRangeIncludesZero(false);
+            n.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // ranks are whole
         }
         return plot;
     }
