@@ -6,7 +6,9 @@
 #   - default device: multicore, run by the project's own launcher (same smpdev device as
 #     MPJ's starter, but stdout/stderr kept apart and the job's exit status returned);
 #   - with -machinesfile (default then niodev) or -dev niodev|hybdev: MPJ's starter, with the
-#     remaining MPJ options (-wdir, -psl, -dport, ...) passed through.
+#     remaining MPJ options (-wdir, -psl, -dport, ...) passed through, on a port of its own;
+#   - -dev srun (the default inside a SLURM allocation): niodev without daemons, one JVM per
+#     rank started by srun, meeting at a rendezvous server of this project.
 # Any other option before the job name (-Xmx8g, -Dkey=value, ...) goes to the JVM.
 set -euo pipefail
 
@@ -19,7 +21,7 @@ if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java="$JAVA_HOM
 
 usage() {
   cat <<USAGE
-usage: mpjrun.sh [-np N] [-dev multicore|niodev|hybdev] [-machinesfile FILE] [-cp PATH]
+usage: mpjrun.sh [-np N] [-dev multicore|niodev|hybdev|srun] [-machinesfile FILE] [-cp PATH]
                  [other MPJ or JVM options] JOB [job options]
   JOB is one of the project's jobs (PiMonteCarlo, PingPong, Hello, ...) or a class name.
   JOB --help lists the job's options.
@@ -27,6 +29,17 @@ example: mpjrun.sh -np 4 PiMonteCarlo --samples 1e9
 USAGE
 }
 fail() { echo "error: $1" >&2; exit "${2:-2}"; }
+
+# A TCP port nobody listens on here, for this job's starter (40100-48999).
+free_port() {
+  local used p
+  used=$(ss -ltnH 2>/dev/null | awk '{print $4}' | sed 's/.*://' | sort -u)
+  for _ in $(seq 200); do
+    p=$((40100 + RANDOM % 8900))
+    grep -qx "$p" <<<"$used" || { echo "$p"; return; }
+  done
+  fail "no free port for the starter between 40100 and 48999" 1
+}
 
 np="" dev="" machines="" cp=""
 mpj_opts=() jvm_opts=()
@@ -55,7 +68,13 @@ job=$1; shift
 [ -f "$jar" ] || fail "$jar not found: run 'make build' in $root" 1
 [ -f "$MPJ_HOME/lib/starter.jar" ] || fail "MPJ home $MPJ_HOME is not assembled: run 'make build' in $root" 1
 if [ -n "$np" ] && ! [[ "$np" =~ ^[1-9][0-9]*$ ]]; then fail "-np must be a positive integer, got '$np'"; fi
-[ -n "$dev" ] || { [ -n "$machines" ] && dev=niodev || dev=multicore; }
+# Inside a SLURM allocation the default is a daemon-free niodev launch through srun.
+if [ -z "$dev" ]; then
+  if [ -n "$machines" ]; then dev=niodev
+  elif [ -n "${SLURM_JOB_ID:-}" ]; then dev=srun
+  else dev=multicore
+  fi
+fi
 
 # The Vector API speeds up the Monte Carlo kernels (same results without it); the JVM
 # announces the incubator module on stderr. MPJ_NUMERICS_VECTOR=0 turns it off.
@@ -74,6 +93,28 @@ case "$dev" in
     [ -z "$machines" ] || fail "-machinesfile needs -dev niodev or hybdev"
     exec "$java" "${jvm_opts[@]}" -Dmpjnumerics.progress=$progress -cp "$jar" mpjnumerics.launch.Main \
       ${np:+-np "$np"} ${cp:+-cp "$cp"} "$job" "$@" ;;
+  srun)
+    # No MPJ daemon: a rendezvous server (in this script's process group) answers the
+    # exchange MPJ's starter would, srun starts one JVM per rank, and SLURM sees every rank's
+    # exit status (--kill-on-bad-exit ends the step when one fails).
+    [ -z "$machines" ] || fail "-dev srun takes its hosts from the SLURM allocation, not -machinesfile"
+    command -v srun >/dev/null || fail "-dev srun needs SLURM's srun on the PATH" 1
+    np=${np:-${SLURM_NTASKS:-${SLURM_NPROCS:-}}}
+    [ -n "$np" ] || fail "-dev srun needs -np N or SLURM_NTASKS"
+    host=${MPJ_NUMERICS_RENDEZVOUS_HOST:-$(hostname)}
+    portfile=$(mktemp "${TMPDIR:-/tmp}/mpjrun.XXXXXX")
+    "$java" -cp "$jar" mpjnumerics.launch.Rendezvous --ranks "$np" --timeout 120 >"$portfile" &
+    rendezvous=$!
+    trap 'kill "$rendezvous" 2>/dev/null || true; rm -f "$portfile"' EXIT
+    trap 'exit 130' INT TERM
+    for _ in $(seq 200); do [ -s "$portfile" ] && break; kill -0 "$rendezvous" 2>/dev/null || break; sleep 0.05; done
+    port=$(head -n 1 "$portfile")
+    [[ "$port" =~ ^[0-9]+$ ]] || fail "the rendezvous server did not start" 1
+    status=0
+    srun --kill-on-bad-exit=1 -n "$np" "$java" "${jvm_opts[@]}" -Dmpjnumerics.progress=off \
+      -cp "$jar:$MPJ_HOME/lib/mpj.jar:$MPJ_HOME/lib/log4j-1.2.11.jar${cp:+:$cp}" \
+      mpjnumerics.launch.SrunRank "$host" "$port" "$job" "$@" || status=$?
+    exit "$status" ;;
   niodev|hybdev)
     machines=${machines:-machines}
     [ -f "$machines" ] || fail "machines file '$machines' not found (give -machinesfile FILE: one host per line)"
@@ -82,8 +123,21 @@ case "$dev" in
     # whatever the ranks did. Sort its lines back out (errors and warnings to stderr, MPJ's
     # own chatter dropped) and exit 1 when a rank reported a failure.
     failed=$(mktemp "${TMPDIR:-/tmp}/mpjrun.XXXXXX")
-    trap 'rm -f "$failed"' EXIT
-    "$java" -jar "$MPJ_HOME/lib/starter.jar" -np "$np" -dev "$dev" -machinesfile "$machines" \
+    # MPJ's starter listens on the port in $MPJ_HOME/conf/mpjexpress.conf (40002 as shipped):
+    # two jobs on one host would meet on it, and the second job's ranks would join the first.
+    # Each job gets its own MPJ home with its own port: conf/ of its own, lib/ linked to this
+    # home's. It lies under this home, so it is at the same path on every host (the daemons
+    # build the ranks' class path from it), and goes when the job ends.
+    job_home=$(mktemp -d "$MPJ_HOME/run/job.XXXXXX" 2>/dev/null) || {
+      mkdir -p "$MPJ_HOME/run"; job_home=$(mktemp -d "$MPJ_HOME/run/job.XXXXXX"); }
+    trap 'rm -f "$failed"; rm -rf "$job_home"' EXIT
+    trap 'exit 130' INT TERM
+    port=${MPJ_NUMERICS_STARTER_PORT:-$(free_port)}
+    mkdir "$job_home/conf"
+    ln -s ../../lib "$job_home/lib"
+    sed "s/^mpjexpress.mpjrun.port.1=.*/mpjexpress.mpjrun.port.1=$port/" "$MPJ_HOME/conf/mpjexpress.conf" \
+      >"$job_home/conf/mpjexpress.conf"
+    MPJ_HOME=$job_home "$java" -jar "$job_home/lib/starter.jar" -np "$np" -dev "$dev" -machinesfile "$machines" \
       "${mpj_opts[@]}" "${jvm_opts[@]}" -Dmpjnumerics.progress=off -cp "$jar${cp:+:$cp}" \
       mpjnumerics.launch.Main "$job" "$@" 2>&1 |
     while IFS= read -r line; do
@@ -97,5 +151,5 @@ case "$dev" in
     done
     [ -s "$failed" ] && exit "$(head -n 1 "$failed")"
     exit 0 ;;
-  *) fail "-dev must be multicore, niodev or hybdev, got '$dev'" ;;
+  *) fail "-dev must be multicore, niodev, hybdev or srun, got '$dev'" ;;
 esac

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import mpjnumerics.testing.Run;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +64,29 @@ class ClusterDevicesIT {
             assertEquals(0, r.exit(), r.toString());
             assertEquals(dev, r.json().get("device").asText());
             assertEquals(multicore.json().get("result"), r.json().get("result"), dev);
+        }
+    }
+
+    @Test
+    void twoJobsAtOnceOnOneHostEachKeepTheirOwnRanks() throws Exception {
+        // Same host, same daemon: each job's starter listens on a port of its own, so neither
+        // job's ranks can join the other.
+        CompletableFuture<Run> a = CompletableFuture.supplyAsync(() ->
+            mpjrun("-np", "2", "-dev", "niodev", "PiMonteCarlo", "--samples", "2e8", "--json"));
+        CompletableFuture<Run> b = CompletableFuture.supplyAsync(() ->
+            mpjrun("-np", "3", "-dev", "niodev", "PiMonteCarlo", "--samples", "15e7", "--json"));
+        Run ra = a.get(60, TimeUnit.SECONDS);
+        Run rb = b.get(60, TimeUnit.SECONDS);
+        assertEquals(0, ra.exit(), ra.toString());
+        assertEquals(0, rb.exit(), rb.toString());
+        assertEquals(2, ra.json().get("ranks").asInt());
+        assertEquals(3, rb.json().get("ranks").asInt());
+        assertEquals(LaunchersIT.mpjrun("-np", "2", "PiMonteCarlo", "--samples", "2e8", "--json").json().get("result"),
+            ra.json().get("result"));
+        assertEquals(LaunchersIT.mpjrun("-np", "2", "PiMonteCarlo", "--samples", "15e7", "--json").json().get("result"),
+            rb.json().get("result"));
+        try (var left = Files.list(ROOT.resolve("mpj/run"))) {
+            assertEquals(0, left.count(), "each job's MPJ home is removed when it ends");
         }
     }
 

@@ -1,0 +1,69 @@
+package mpjnumerics.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import mpjnumerics.testing.Run;
+import org.junit.jupiter.api.Test;
+
+/**
+ * mpjrun.sh's daemon-free launch (-dev srun, the default inside a SLURM allocation), with a
+ * stand-in srun (src/test/sh/srun) that starts the ranks on this host: rendezvous, niodev
+ * between rank JVMs, results equal to multicore, failures that end the job.
+ */
+class DaemonFreeLaunchIT {
+
+    static Run mpjrunUnderSlurm(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(LaunchersIT.MPJRUN));
+        cmd.addAll(Arrays.asList(args));
+        Map<String, String> env = new HashMap<>();
+        env.put("MPJ_HOME", null);
+        env.put("MPJ_NUMERICS_VECTOR", "0");
+        env.put("SLURM_JOB_ID", "4242");
+        env.put("SLURM_NTASKS", "3");
+        env.put("MPJ_NUMERICS_RENDEZVOUS_HOST", "localhost");
+        env.put("PATH", LaunchersIT.ROOT.resolve("src/test/sh") + File.pathSeparator + System.getenv("PATH"));
+        return Run.command(cmd, new File(System.getProperty("java.io.tmpdir")), env);
+    }
+
+    static long rankJvms() {
+        return ProcessHandle.allProcesses()
+            .filter(p -> p.info().commandLine().orElse("").contains("mpjnumerics.launch.SrunRank")).count();
+    }
+
+    @Test
+    void srunLaunchGivesTheMulticoreResults() {
+        Run multicore = LaunchersIT.mpjrun("-np", "3", "CollatzSteps", "--to", "3e5", "--json");
+        Run r = mpjrunUnderSlurm("CollatzSteps", "--to", "3e5", "--json"); // np from SLURM_NTASKS
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("niodev", r.json().get("device").asText());
+        assertEquals(3, r.json().get("ranks").asInt());
+        assertEquals(multicore.json().get("result"), r.json().get("result"));
+    }
+
+    @Test
+    void aFailingRankEndsTheSrunJob() throws Exception {
+        for (String mode : List.of("throw", "exit")) {
+            Run r = mpjrunUnderSlurm("-np", "3", "Hello", "--fail-rank", "2", "--fail-mode", mode);
+            assertTrue(r.exit() != 0, mode + ": " + r);
+            assertTrue(r.seconds() < 10, mode + ": " + r);
+            assertTrue(r.err().contains("error: rank 2"), mode + ": " + r);
+        }
+        Thread.sleep(1000);
+        assertEquals(0, rankJvms(), "no rank JVM left behind");
+    }
+
+    @Test
+    void usageErrorsExitWithStatusTwo() {
+        Run r = mpjrunUnderSlurm("-np", "2", "PiMonteCarlo", "--samples", "-5");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("error:"), r.toString());
+        assertEquals("", r.out());
+    }
+}
