@@ -18,12 +18,13 @@ SOURCES      := pom.xml $(shell find src/main -type f 2>/dev/null)
 ARGS ?=
 NP   ?=
 
-.PHONY: build setup debs run test bench bench-debs bench-smoke bench-headline jmh clean distclean help
+.PHONY: build setup debs run test cluster-test bench bench-debs bench-smoke bench-headline jmh clean distclean help
 
 help:
 	@echo "make run     build and run PiMonteCarlo (ARGS=..., NP=...)"
 	@echo "make test    build and run all tests"
 	@echo "make build   build target/mpj-numerics.jar and the MPJ home in mpj/"
+	@echo "make cluster-test   3 hosts in network namespaces, a 3-node SLURM cluster (root)"
 	@echo "make bench   job sweep against reference programs with plots, then JMH (QUICK=1: short)"
 	@echo "make jmh     JMH benchmarks of every kernel (BENCH=full: longer)"
 	@echo "make bench-headline   the issues' headline comparisons at np 2 (long)"
@@ -55,10 +56,19 @@ build: setup $(JAR)
 run: build
 	mpj/bin/mpjrun.sh $(if $(NP),-np $(NP)) PiMonteCarlo $(ARGS)
 
-# The unit, job and launcher tests, then the smoke test of make bench's quick mode.
+# The unit, job and launcher tests, the cluster tests, then the smoke test of make bench's
+# quick mode.
 test: setup
 	mvn -B -Dstyle.color=never verify
+	$(MAKE) cluster-test
 	$(MAKE) bench-smoke
+
+# Three hosts in network namespaces (niodev, hybdev through MPJ daemons) and a three-node
+# SLURM cluster on them (every jobs/ script through sbatch, the daemon-free srun launch).
+CLUSTER_DEBS := slurm-wlm munge procps bc util-linux
+cluster-test: build
+	@scripts/install-debs.sh $(CLUSTER_DEBS)
+	src/test/cluster/run.sh
 
 # Reference programs for the benchmarks: C + Open MPI, primesieve, mpi4py; GNU time for RSS.
 BENCH_DEBS := openmpi-bin libopenmpi-dev primesieve-bin bc python3-mpi4py time gcc

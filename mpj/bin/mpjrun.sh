@@ -138,7 +138,8 @@ case "$dev" in
     sed "s/^mpjexpress.mpjrun.port.1=.*/mpjexpress.mpjrun.port.1=$port/" "$MPJ_HOME/conf/mpjexpress.conf" \
       >"$job_home/conf/mpjexpress.conf"
     MPJ_HOME=$job_home "$java" -jar "$job_home/lib/starter.jar" -np "$np" -dev "$dev" -machinesfile "$machines" \
-      "${mpj_opts[@]}" "${jvm_opts[@]}" -Dmpjnumerics.progress=off -cp "$jar${cp:+:$cp}" \
+      "${mpj_opts[@]}" "${jvm_opts[@]}" -Dmpjnumerics.progress=off -Dmpjnumerics.statusFile="$job_home/status" \
+      -cp "$jar${cp:+:$cp}" \
       mpjnumerics.launch.Main "$job" "$@" 2>&1 |
     while IFS= read -r line; do
       case "$line" in
@@ -149,6 +150,11 @@ case "$dev" in
         *) printf '%s\n' "$line" ;;
       esac
     done
+    # A failing rank also records its status in a file (MPJ's daemons may drop its last line).
+    if [ -s "$job_home/status" ]; then
+      [ -s "$failed" ] || awk -F'\t' '$2 != "" { print $2; exit }' "$job_home/status" >&2
+      exit "$(head -n 1 "$job_home/status" | cut -f 1)"
+    fi
     [ -s "$failed" ] && exit "$(head -n 1 "$failed")"
     exit 0 ;;
   *) fail "-dev must be multicore, niodev, hybdev or srun, got '$dev'" ;;

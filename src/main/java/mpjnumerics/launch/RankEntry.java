@@ -36,8 +36,9 @@ final class RankEntry {
                 runClass(rank, name, mpjArgs);
             }
         } catch (Throwable t) {
-            Failure.abort(rank, t instanceof InvocationTargetException ite && ite.getCause() != null
-                    ? ite.getCause() : t);
+            // hybdev's first argument is the host's index: the world rank is known after Init
+            Failure.abort(Failure.rankOfThisThread(rank), t instanceof InvocationTargetException ite
+                    && ite.getCause() != null ? ite.getCause() : t);
         }
     }
 

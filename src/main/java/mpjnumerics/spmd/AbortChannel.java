@@ -82,8 +82,7 @@ final class AbortChannel {
     boolean fail(String line) {
         try {
             if (rank == 0) {
-                abortOthers();
-                return false;
+                return false; // its halt stops the others (Failure.beforeHalt), after its line
             }
             if (Integer.toString(toRoot.getPort()).equals(System.getProperty("mpjnumerics.abortPort"))) {
                 return false; // rank 0 shares this JVM (hybdev): halting here ends it too
@@ -142,14 +141,12 @@ final class AbortChannel {
             }
             if (b == FAIL) {
                 String line = in.readUTF();
-                abortOthers();
-                Failure.halt(Failure.EXIT_FAILURE, line.isEmpty() ? null : line);
+                Failure.halt(Failure.EXIT_FAILURE, line.isEmpty() ? null : line); // then stops the others
             }
         } catch (IOException e) {
             // fall through: the rank is gone
         }
         if (!finished) {
-            abortOthers();
             Failure.halt(Failure.EXIT_FAILURE, "error: rank " + (peer < 0 ? "?" : peer) + " ended before the job finished");
         }
     }
@@ -170,7 +167,7 @@ final class AbortChannel {
         }
     }
 
-    private void abortOthers() {
+    void abortOthers() {
         for (Socket s : peers.values()) {
             try {
                 s.getOutputStream().write(ABORT);

@@ -22,10 +22,20 @@ public final class Failure {
      */
     private static volatile java.util.function.Predicate<String> onAbort;
 
+    /**
+     * Run by the first halt of this JVM once its line is out (rank 0 of a cluster job: stop the
+     * other ranks). Only then: a rank stopped earlier could take the halt, and the line, over.
+     */
+    private static volatile Runnable beforeHalt;
+
     private Failure() {}
 
     static void onAbort(java.util.function.Predicate<String> hook) {
         onAbort = hook;
+    }
+
+    static void beforeHalt(Runnable action) {
+        beforeHalt = action;
     }
 
     /** Reports rank's failure (first failing rank only) and halts with status 1. */
@@ -84,6 +94,9 @@ public final class Failure {
     public static void halt(int status, String line) {
         boolean first = System.getProperties().putIfAbsent(FAILED, "yes") == null;
         System.out.flush();
+        if (first) {
+            recordStatus(status, line);
+        }
         if (first && line != null) {
             System.err.println(line);
             System.err.flush();
@@ -98,7 +111,36 @@ public final class Failure {
             // Another rank is already halting this JVM with its own status: let it.
             sleepQuietly(10_000);
         }
+        Runnable action = beforeHalt;
+        if (action != null) {
+            action.run();
+        }
         Runtime.getRuntime().halt(status);
+    }
+
+    /**
+     * Appends "status TAB line" to the file named by -Dmpjnumerics.statusFile (mpjrun.sh sets
+     * one per cluster job, on the shared file system): MPJ's daemons forward a dying rank's
+     * output asynchronously and may drop its last line, while the launcher must still exit
+     * with the job's true status. Best effort: the line on stderr remains the first report.
+     */
+    static void recordStatus(int status, String line) {
+        String file = System.getProperty("mpjnumerics.statusFile");
+        if (file == null || status == 0) {
+            return;
+        }
+        try (java.io.FileOutputStream out = new java.io.FileOutputStream(file, true)) {
+            out.write((status + "\t" + (line == null ? "" : line) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.getFD().sync();
+        } catch (java.io.IOException | SecurityException e) {
+            // the stderr line and the exit status are still there
+        }
+    }
+
+    /** This thread's rank once MPI.Init named it (rank-N), else {@code fallback}. */
+    public static int rankOfThisThread(int fallback) {
+        String name = Thread.currentThread().getName();
+        return name.matches("rank-\\d+(-done)?") ? Integer.parseInt(name.replaceAll("\\D", "")) : fallback;
     }
 
     public static boolean failed() {

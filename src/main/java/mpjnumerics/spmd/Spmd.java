@@ -38,6 +38,9 @@ public final class Spmd {
                 if (spmd.size() > 1) {
                     spmd.abortChannel = AbortChannel.open(spmd);
                     Failure.onAbort(spmd.abortChannel::fail);
+                    if (spmd.isRoot()) {
+                        Failure.beforeHalt(spmd.abortChannel::abortOthers);
+                    }
                 }
             }
             return spmd;

@@ -93,7 +93,8 @@ class ClusterDevicesIT {
     @Test
     void aFailingRankEndsTheClusterJob() throws Exception {
         for (String[] c : new String[][] {{"niodev", "throw", "error: rank 1 failed"},
-            {"niodev", "exit", "error: rank 1 called System.exit"}, {"hybdev", "throw", "error: rank 1 failed"}}) {
+            {"niodev", "exit", "error: rank 1 called System.exit"}, {"hybdev", "throw", "error: rank 1 failed"},
+            {"hybdev", "exit", "error: rank 1 called System.exit"}}) {
             Run r = mpjrun("-np", "3", "-dev", c[0], "Hello", "--fail-rank", "1", "--fail-mode", c[1]);
             assertEquals(1, r.exit(), String.join(" ", c) + ": " + r);
             assertTrue(r.seconds() < 10, r.toString());

@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# make cluster-test: the cluster half of the project run for real on one machine. Three hosts
+# (network namespaces on a private bridge, see hosts.sh) run niodev and hybdev jobs through
+# MPJ daemons, then a three-node SLURM cluster (slurm.sh) runs every batch script in jobs/
+# with sbatch; failures must end each launch path within 10 s. Prints the start-up and
+# failure timings and the suite's wall time. Needs root; cleans up after itself (also when a
+# test fails): daemons, SLURM, namespaces, temporary files.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+root=$PWD
+if [ "$(id -u)" != 0 ]; then
+  echo "cluster tests skipped: network namespaces need root" >&2
+  exit 0
+fi
+source src/test/cluster/hosts.sh
+source src/test/cluster/slurm.sh
+
+suite_start=$(date +%s.%N)
+work=$(mktemp -d /tmp/mpjt.XXXXXX)
+chmod 755 "$work"
+failures=0
+timings=()
+DPORT=40055
+
+stop_daemons() {
+  local h
+  for h in "${HOSTS[@]}"; do
+    [ -d "$work/state-$h" ] && MPJ_DAEMON_STATE=$work/state-$h on "$h" mpj/bin/mpjdaemon.sh stop "$DPORT" 2>/dev/null || true
+  done
+}
+cleanup() {
+  set +e
+  stop_daemons
+  slurm_down "$work"
+  hosts_down
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+ok() { echo "cluster test: ok   $*" >&2; }
+bad() { echo "cluster test: FAIL $*" >&2; failures=$((failures + 1)); }
+now() { date +%s.%N; }
+since() { echo "$(now) - $1" | bc -l | xargs printf '%.2f'; }
+result_of() { grep -o '"result":{[^}]*}' <<<"$1" || true; }
+median3() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
+
+# expect_failure NAME MAX_SECONDS COMMAND...: non-zero exit within MAX_SECONDS, "error: rank" said
+expect_failure() {
+  local name=$1 max=$2 t0 status=0 err secs
+  shift 2
+  t0=$(now)
+  err=$("$@" 2>&1 >/dev/null) || status=$?
+  secs=$(since "$t0")
+  timings+=("failure to exit, $name: ${secs} s")
+  if [ "$status" -ne 0 ] && grep -q "error: rank" <<<"$err" && [ "$(echo "$secs < $max" | bc)" = 1 ]; then
+    ok "$name: exit $status after $secs s"
+  else
+    bad "$name: exit $status after $secs s: $err"
+  fi
+}
+
+# startup NAME COMMAND...: median wall time of three runs of a tiny job
+startup() {
+  local name=$1 t0 a=() i
+  shift
+  for i in 1 2 3; do
+    t0=$(now)
+    "$@" >/dev/null 2>&1 || { bad "start-up run failed: $name"; return; }
+    a+=("$(since "$t0")")
+  done
+  timings+=("start-up of a tiny job, $name: $(median3 "${a[@]}") s")
+}
+
+no_rank_left() {  # no rank JVM of ours anywhere
+  sleep 1
+  local left
+  left=$(pgrep -f 'mpjnumerics.launch.(Main|SrunRank)' | wc -l || true)
+  if [ "$left" = 0 ]; then ok "$1: no rank JVM left"; else bad "$1: $left rank JVMs left"; pgrep -af mpjnumerics >&2; fi
+}
+
+export MPJ_NUMERICS_VECTOR=0
+unset MPJ_HOME
+
+# ---- three hosts, MPJ daemons ----------------------------------------------------------
+hosts_up "$work"
+for h in "${HOSTS[@]}"; do
+  MPJ_DAEMON_STATE=$work/state-$h on "$h" mpj/bin/mpjdaemon.sh start "$DPORT"
+done
+printf '%s\n' "${HOSTS[@]}" >"$work/machines"
+mpjrun_on1() { on mpjt1 mpj/bin/mpjrun.sh "$@"; }
+
+reference=$(result_of "$(mpj/bin/mpjrun.sh -np 3 CollatzSteps --to 3e5 --json)")
+for c in "niodev 3" "hybdev 6"; do
+  set -- $c
+  out=$(mpjrun_on1 -np "$2" -dev "$1" -machinesfile "$work/machines" CollatzSteps --to 3e5 --json) || true
+  if [ -n "$reference" ] && [ "$(result_of "$out")" = "$reference" ] && grep -q "\"ranks\":$2" <<<"$out"; then
+    ok "$1 on 3 hosts, $2 ranks: the multicore result"
+  else
+    bad "$1 on 3 hosts: $out (multicore: $reference)"
+  fi
+done
+hosts_seen=$(mpjrun_on1 -np 3 -dev niodev -machinesfile "$work/machines" Hello | grep -o 'mpjt[123]' | sort -u | wc -l)
+[ "$hosts_seen" = 3 ] && ok "niodev ranks ran on all 3 hosts" || bad "niodev ranks ran on $hosts_seen hosts"
+
+expect_failure "niodev, rank throws" 10 mpjrun_on1 -np 3 -dev niodev -machinesfile "$work/machines" Hello --fail-rank 2
+expect_failure "niodev, rank calls System.exit" 10 mpjrun_on1 -np 3 -dev niodev -machinesfile "$work/machines" Hello --fail-rank 2 --fail-mode exit
+expect_failure "hybdev, rank throws" 10 mpjrun_on1 -np 6 -dev hybdev -machinesfile "$work/machines" Hello --fail-rank 4
+expect_failure "hybdev, rank calls System.exit" 10 mpjrun_on1 -np 6 -dev hybdev -machinesfile "$work/machines" Hello --fail-rank 3 --fail-mode exit
+no_rank_left "daemon launches"
+
+startup "multicore, np 3" mpj/bin/mpjrun.sh -np 3 PiMonteCarlo --samples 1000
+startup "niodev with daemons, np 3 on 3 hosts" mpjrun_on1 -np 3 -dev niodev -machinesfile "$work/machines" PiMonteCarlo --samples 1000
+startup "hybdev with daemons, np 6 on 3 hosts" mpjrun_on1 -np 6 -dev hybdev -machinesfile "$work/machines" PiMonteCarlo --samples 1000
+expect_failure "multicore, rank throws" 10 mpj/bin/mpjrun.sh -np 3 Hello --fail-rank 2
+
+stop_daemons
+listening=$(for i in 1 2 3; do nsenter --net="/run/netns/$NS_PREFIX-h$i" ss -ltnH; done | wc -l)
+[ "$listening" = 0 ] && ok "no daemon left listening" || bad "$listening sockets still listening after the daemons stopped"
+
+# ---- three-node SLURM, no daemons --------------------------------------------------------
+slurm_up "$work"
+ok "SLURM up: $(on mpjt1 sinfo -h -N -o '%N' | tr '\n' ' ')"
+mkdir -p logs
+check_batch() {  # check_batch SCRIPT EXPECTED_TEXT [ENV=VALUE...]
+  local script=$1 expect=$2 r
+  shift 2
+  r=$(env "$@" bash -c 'source src/test/cluster/hosts.sh; HOSTS_FILE='"$HOSTS_FILE"'; source src/test/cluster/slurm.sh; sbatch_wait "$0"' "jobs/$script")
+  set -- $r
+  if [ "$1" = COMPLETED ] && grep -q "$expect" "logs/${script%.sbatch}-$3.out"; then
+    ok "sbatch jobs/$script: COMPLETED"
+  else
+    bad "sbatch jobs/$script: $r"
+    cat "logs/${script%.sbatch}-$3.out" >&2 || true
+  fi
+}
+check_batch pi-monte-carlo.sbatch "pi ~" SAMPLES=1e7
+check_batch prime-count.sbatch "5761455" TO=1e8
+check_batch prime-list.sbatch "664579" TO=1e7 OUT="$work/primes.txt"
+check_batch collatz-steps.sbatch "837799" TO=1e6
+check_batch euler-constant.sbatch "e ~" SAMPLES=1e7
+check_batch ping-pong.sbatch "bytes" MAX_BYTES=65536
+check_batch hello.sbatch "mpjt3"
+
+t0=$(now)
+r=$(FAIL_RANK=1 bash -c 'source src/test/cluster/hosts.sh; HOSTS_FILE='"$HOSTS_FILE"'; source src/test/cluster/slurm.sh; sbatch_wait jobs/hello.sbatch')
+secs=$(since "$t0")
+set -- $r
+timings+=("failure to exit, sbatch (FAILED state seen): ${secs} s")
+if [ "$1" = FAILED ] && [ "${2%%:*}" != 0 ] && [ "$(echo "$secs < 15" | bc)" = 1 ]; then
+  ok "a failing rank: the batch job ends FAILED (exit $2) after $secs s"
+else
+  bad "a failing rank under sbatch: $r after $secs s"
+fi
+salloc_run() { on mpjt1 salloc -Q -N 3 -n 3 mpj/bin/mpjrun.sh "$@"; }
+expect_failure "srun, rank throws" 10 salloc_run Hello --fail-rank 1
+expect_failure "srun, rank calls System.exit" 10 salloc_run Hello --fail-rank 2 --fail-mode exit
+startup "srun without daemons, np 3 on 3 nodes (salloc included)" salloc_run PiMonteCarlo --samples 1000
+no_rank_left "srun launches"
+
+echo >&2
+for t in "${timings[@]}"; do echo "cluster timing: $t" >&2; done
+echo "cluster timing: whole suite: $(since "$suite_start") s" >&2
+if [ "$failures" -gt 0 ]; then
+  echo "error: $failures cluster test(s) failed" >&2
+  exit 1
+fi
+echo "cluster tests: all passed" >&2
