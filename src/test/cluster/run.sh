@@ -99,6 +99,38 @@ for c in "niodev 3" "hybdev 6"; do
     bad "$1 on 3 hosts: $out (multicore: $reference)"
   fi
 done
+# every job on both cluster devices: same results as multicore (timing fields aside)
+every_job=(
+  "PiMonteCarlo --samples 1e6"
+  "PrimeCount --from 1e9 --to 1e9+1e6"
+  "PrimeList --to 1e5 --out $work/primes-%s.txt"
+  "CollatzSteps --from 1e12 --to 1e12+1e4"
+  "EulerConstant --constant e --samples 1e6"
+  "EulerConstant --constant gamma --method series --terms 1e6"
+  "EulerConstant --constant e --digits 2000"
+  "EulerConstant --constant gamma --digits 300"
+)
+for spec in "${every_job[@]}"; do
+  # shellcheck disable=SC2086,SC2059
+  want=$(result_of "$(mpj/bin/mpjrun.sh -np 3 $(printf "$spec" multicore) --json)" | sed 's/"out":"[^"]*"//')
+  for c in "niodev 3" "hybdev 6"; do
+    set -- $c
+    # shellcheck disable=SC2086,SC2059
+    got=$(mpjrun_on1 -np "$2" -dev "$1" -machinesfile "$work/machines" $(printf "$spec" "$1") --json 2>&1 | tail -n 1)
+    if [ -n "$want" ] && [ "$(result_of "$got" | sed 's/"out":"[^"]*"//')" = "$want" ]; then
+      ok "$1: ${spec//\/primes-%s.txt/\/primes.txt} gives the multicore result"
+    else
+      bad "$1: $spec: $got (multicore: $want)"
+    fi
+  done
+done
+for c in "niodev 3" "hybdev 6"; do
+  set -- $c
+  mpjrun_on1 -np "$2" -dev "$1" -machinesfile "$work/machines" PingPong --max-bytes 1024 --iterations 10 >/dev/null \
+    && ok "$1: PingPong runs" || bad "$1: PingPong failed"
+done
+cmp -s "$work/primes-niodev.txt" "$work/primes-multicore.txt" && cmp -s "$work/primes-hybdev.txt" "$work/primes-multicore.txt" \
+  && ok "PrimeList's file is the same from every device" || bad "PrimeList's files differ between devices"
 hosts_seen=$(mpjrun_on1 -np 3 -dev niodev -machinesfile "$work/machines" Hello | grep -o 'mpjt[123]' | sort -u | wc -l)
 [ "$hosts_seen" = 3 ] && ok "niodev ranks ran on all 3 hosts" || bad "niodev ranks ran on $hosts_seen hosts"
 
