@@ -128,8 +128,8 @@ case "$dev" in
     # Each job gets its own MPJ home with its own port: conf/ of its own, lib/ linked to this
     # home's. It lies under this home, so it is at the same path on every host (the daemons
     # build the ranks' class path from it), and goes when the job ends.
-    job_home=$(mktemp -d "$MPJ_HOME/run/job.XXXXXX" 2>/dev/null) || {
-      mkdir -p "$MPJ_HOME/run"; job_home=$(mktemp -d "$MPJ_HOME/run/job.XXXXXX"); }
+    mkdir -p "$MPJ_HOME/run"
+    job_home=$(mktemp -d "$MPJ_HOME/run/job.XXXXXX")
     trap 'rm -f "$failed"; rm -rf "$job_home"' EXIT
     trap 'exit 130' INT TERM
     port=${MPJ_NUMERICS_STARTER_PORT:-$(free_port)}

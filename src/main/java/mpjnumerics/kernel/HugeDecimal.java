@@ -60,15 +60,6 @@ public final class HugeDecimal {
         return xh.shiftLeft(p - h).add(correction);
     }
 
-    /** 10^n, by squaring with FFT products. */
-    public static BigInteger pow10(int n, boolean parallel) {
-        if (n <= LEAF_DIGITS) {
-            return BigInteger.TEN.pow(n);
-        }
-        BigInteger half = FftMultiply.square(pow10(n / 2, parallel), parallel);
-        return n % 2 == 0 ? half : half.multiply(BigInteger.TEN);
-    }
-
     /** 10^k for k a power of two, computed once per JVM by repeated squaring (ranks share it). */
     static synchronized BigInteger powerOfTen(int k, boolean parallel) {
         BigInteger pow = POWERS.get(k);
