@@ -321,13 +321,18 @@ public final class PrimeSieve {
                     seg[b] &= m6; b += d6;
                     seg[b] &= m7; b += d7;
                 }
-                while (b < end) {
-                    seg[b] &= (byte) ~masks[j];
-                    b += a * Wheel30.GAPS[j] + carries[j];
-                    j = (j + 1) & 7;
-                }
+                // Less than a turn is left: the same steps, each checked against the end.
+                int k = 0;
+                if (b < end) { seg[b] &= m0; b += d0; k = 1;
+                    if (b < end) { seg[b] &= m1; b += d1; k = 2;
+                        if (b < end) { seg[b] &= m2; b += d2; k = 3;
+                            if (b < end) { seg[b] &= m3; b += d3; k = 4;
+                                if (b < end) { seg[b] &= m4; b += d4; k = 5;
+                                    if (b < end) { seg[b] &= m5; b += d5; k = 6;
+                                        if (b < end) { seg[b] &= m6; b += d6; k = 7;
+                                            if (b < end) { seg[b] &= m7; b += d7; k = 8; } } } } } } } }
                 next[i] = b - end;
-                places[i] = (byte) j;
+                places[i] = (byte) ((j + k) & 7);
             }
         }
     }
