@@ -2,7 +2,7 @@
 # make bench: the job sweep (every job at two sizes, np 1, 2, 4, strong and weak scaling,
 # alternating with the reference programs, a Java 25 and a niodev column), its CSV, summary
 # and plots in bench/results/<timestamp>/, then the JMH benchmarks of the kernels.
-#   QUICK=1     small sizes, np 1 and 2, 2 runs each, no JMH: under 2 minutes
+#   QUICK=1     small sizes, np 1 and 2, 2 runs each, no niodev column, no JMH: under 2 minutes
 #   REPS=N      runs per configuration (default 3)
 #   NIODEV=0    no niodev column (it starts an MPJ daemon on loopback port 40077 for the sweep)
 #   BENCH_OUT=DIR   results folder (default bench/results/<timestamp>)

@@ -30,15 +30,17 @@ USAGE
 }
 fail() { echo "error: $1" >&2; exit "${2:-2}"; }
 
-# A TCP port nobody listens on here, for this job's starter (40100-48999).
+# A TCP port for this job's starter: no socket here uses it, and it lies below the kernel's
+# ephemeral range, so no outgoing connection can take it before the starter binds it.
 free_port() {
-  local used p
-  used=$(ss -ltnH 2>/dev/null | awk '{print $4}' | sed 's/.*://' | sort -u)
+  local lo=32768 used p
+  read -r lo _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  used=$(ss -tanH 2>/dev/null | awk '{print $4}' | sed 's/.*://' | sort -u)
   for _ in $(seq 200); do
-    p=$((40100 + RANDOM % 8900))
-    grep -qx "$p" <<<"$used" || { echo "$p"; return; }
+    p=$((lo - 10000 + RANDOM % 10000))
+    [ "$p" -gt 1024 ] && ! grep -qx "$p" <<<"$used" && { echo "$p"; return; }
   done
-  fail "no free port for the starter between 40100 and 48999" 1
+  fail "no free port for the starter below $lo" 1
 }
 
 np="" dev="" machines="" cp=""
@@ -151,9 +153,11 @@ case "$dev" in
       esac
     done
     # A failing rank also records its status in a file (MPJ's daemons may drop its last line).
+    # The job's status is that of the rank that reported (others just stopped), else the highest.
     if [ -s "$job_home/status" ]; then
       [ -s "$failed" ] || awk -F'\t' '$2 != "" { print $2; exit }' "$job_home/status" >&2
-      exit "$(head -n 1 "$job_home/status" | cut -f 1)"
+      exit "$(awk -F'\t' '$2 != "" { print $1; found = 1; exit } $1 > max { max = $1 }
+                           END { if (!found) print max + 0 }' "$job_home/status")"
     fi
     [ -s "$failed" ] && exit "$(head -n 1 "$failed")"
     exit 0 ;;
