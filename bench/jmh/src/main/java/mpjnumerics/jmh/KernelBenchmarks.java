@@ -5,6 +5,8 @@ import mpjnumerics.kernel.CollatzKernel;
 import mpjnumerics.kernel.CollatzStats;
 import mpjnumerics.kernel.EDigits;
 import mpjnumerics.kernel.EulerMonteCarlo;
+import mpjnumerics.kernel.FftMultiply;
+import mpjnumerics.kernel.HugeDecimal;
 import mpjnumerics.kernel.PiKernel;
 import mpjnumerics.kernel.PrimeSieve;
 import mpjnumerics.kernel.Vacca;
@@ -68,5 +70,23 @@ public class KernelBenchmarks {
     @Benchmark
     public int eDigits10k() {
         return EDigits.digits(EDigits.split(0, EDigits.termsFor(10_000)), 10_000).length();
+    }
+
+    private static final java.math.BigInteger A = new java.math.BigInteger(1 << 21, new java.util.Random(1));
+    private static final java.math.BigInteger B = new java.math.BigInteger(1 << 21, new java.util.Random(2));
+    private static final int FRACTION_DIGITS = 100_000;
+    private static final int FRACTION_BITS = HugeDecimal.bitsFor(FRACTION_DIGITS);
+    private static final java.math.BigInteger FRACTION = new java.math.BigInteger(FRACTION_BITS, new java.util.Random(3));
+
+    /** A product of two 2^21-bit numbers by the floating-point FFT, one thread. */
+    @Benchmark
+    public int fftMultiply2Mbit() {
+        return FftMultiply.multiply(A, B).bitLength();
+    }
+
+    /** 10^5 decimal digits of a binary fraction by the scaled remainder tree, one thread. */
+    @Benchmark
+    public int fractionDigits100k() {
+        return HugeDecimal.fractionDigits(FRACTION, FRACTION_BITS, 1, FRACTION_DIGITS, 0).length();
     }
 }
