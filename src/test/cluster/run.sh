@@ -153,10 +153,11 @@ listening=$(for i in 1 2 3; do nsenter --net="/run/netns/$NS_PREFIX-h$i" ss -ltn
 slurm_up "$work"
 ok "SLURM up: $(on mpjt1 sinfo -h -N -o '%N' | tr '\n' ' ')"
 mkdir -p logs
-check_batch() {  # check_batch SCRIPT EXPECTED_TEXT [ENV=VALUE...]
-  local script=$1 expect=$2 r
+check_batch() {  # check_batch SCRIPT EXPECTED_TEXT [VAR=VALUE...]: overrides go in through --export
+  local script=$1 expect=$2 r export=ALL v
   shift 2
-  r=$(env "$@" bash -c 'source src/test/cluster/hosts.sh; HOSTS_FILE='"$HOSTS_FILE"'; source src/test/cluster/slurm.sh; sbatch_wait "$0"' "jobs/$script")
+  for v in "$@"; do export+=",$v"; done
+  r=$(sbatch_wait --export="$export" "jobs/$script")
   set -- $r
   if [ "$1" = COMPLETED ] && grep -q "$expect" "logs/${script%.sbatch}-$3.out"; then
     ok "sbatch jobs/$script: COMPLETED"
@@ -174,7 +175,7 @@ check_batch ping-pong.sbatch "bytes" MAX_BYTES=65536
 check_batch hello.sbatch "mpjt3"
 
 t0=$(now)
-r=$(FAIL_RANK=1 bash -c 'source src/test/cluster/hosts.sh; HOSTS_FILE='"$HOSTS_FILE"'; source src/test/cluster/slurm.sh; sbatch_wait jobs/hello.sbatch')
+r=$(sbatch_wait --export=ALL,FAIL_RANK=1 jobs/hello.sbatch)
 secs=$(since "$t0")
 set -- $r
 timings+=("failure to exit, sbatch (FAILED state seen): ${secs} s")

@@ -85,7 +85,7 @@ public final class GammaDigits {
                 u = u.add(a);
             }
         } finally {
-            helper.interrupt(); // only if this thread failed before the end
+            helper.interrupt(); // stops the helper if this thread failed first; a no-op once it ended
         }
         return u.shiftLeft(bits).divide(HugeDecimal.join(vTask));
     }

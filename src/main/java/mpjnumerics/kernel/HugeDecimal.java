@@ -100,8 +100,9 @@ public final class HugeDecimal {
         if (digits <= LEAF_DIGITS) {
             BigInteger pow = BigInteger.TEN.pow(digits);
             BigInteger v = y.multiply(pow);
-            decidedFraction(v, bits, pow.multiply(err));
-            String s = v.shiftRight(bits).toString();
+            BigInteger whole = v.shiftRight(bits);
+            decidedFraction(v, whole, bits, pow.multiply(err));
+            String s = whole.toString();
             Arrays.fill(out, at, at + digits - s.length(), '0');
             s.getChars(0, s.length(), out, at + digits - s.length());
             return;
@@ -113,7 +114,7 @@ public final class HugeDecimal {
         // low digits: frac(y 10^h), known to within err 10^h
         BigInteger v = FftMultiply.multiply(y, pow, parallel);
         BigInteger margin = pow.multiply(err);
-        BigInteger frac = decidedFraction(v, bits, margin);
+        BigInteger frac = decidedFraction(v, v.shiftRight(bits), bits, margin);
         int lowBits = bitsFor(l);
         BigInteger low = frac.shiftRight(bits - lowBits);
         BigInteger lowErr = margin.shiftRight(bits - lowBits).add(BigInteger.TWO);
@@ -133,11 +134,12 @@ public final class HugeDecimal {
     }
 
     /**
-     * v mod 2^bits, once it is certain that floor(v / 2^bits) is the floor of the true value,
-     * which lies within margin / 2^bits of v / 2^bits: the fraction keeps margin from 0 and 1.
+     * v mod 2^bits, once it is certain that whole = floor(v / 2^bits) is the floor of the true
+     * value, which lies within margin / 2^bits of v / 2^bits: the fraction keeps margin from 0
+     * and 1.
      */
-    private static BigInteger decidedFraction(BigInteger v, int bits, BigInteger margin) {
-        BigInteger frac = v.subtract(v.shiftRight(bits).shiftLeft(bits));
+    private static BigInteger decidedFraction(BigInteger v, BigInteger whole, int bits, BigInteger margin) {
+        BigInteger frac = v.subtract(whole.shiftLeft(bits));
         if (frac.compareTo(margin) < 0 || frac.add(margin).bitLength() > bits) {
             throw new ArithmeticException("a digit is undecided at this precision (a long run of 0s or 9s)");
         }
