@@ -13,6 +13,11 @@ import java.math.BigInteger;
  * peak 3m+1 is at most 1314 (n + 1). Near the peak, and whenever 3n+1 would not fit 63 bits,
  * the kernel steps one at a time, in BigInteger while the value is too large for a long.
  * Every result is exact.
+ *
+ * <p>Starts go in batches of 512: all of a batch's trajectories advance one jump per round
+ * (their table reads overlap in the processor instead of waiting one after another), then
+ * the batch is tallied, nearly always with the same number of starts m 2^j per m, so that
+ * a start costs a sum and one histogram count.
  */
 public final class CollatzKernel {
     /** 3 * 1.5^15 rounded up: bound on 3m+1 within one jump, per unit of (n + 1). */
@@ -24,15 +29,221 @@ public final class CollatzKernel {
 
     /** Adds every start of [first, last] (1 <= first <= last) to stats. */
     public static void run(long first, long last, CollatzStats stats) {
-        CollatzWork w = CollatzWork.of(first, last);
-        w.run(0, w.count() - 1, stats);
+        run(first, last, stats, ROUNDS);
     }
 
+    /** {@link #run} with at most rounds batched jumps per start (tests use 0 and 1 for the slow path). */
+    static void run(long first, long last, CollatzStats stats, int rounds) {
+        CollatzWork w = CollatzWork.of(first, last);
+        w.run(0, w.count() - 1, stats, rounds);
+    }
+
+    /** Odd numbers per batch: their trajectories first, then their tallies. */
+    private static final int BATCH = 512;
+    /** Rounds of batched jumps before a trajectory is left to {@link #large}. */
+    static final int ROUNDS = 64;
+
+    private static final ThreadLocal<Batch> BATCH_OF_THREAD = ThreadLocal.withInitial(Batch::new);
+
     /** For odd m in [mFirst, mLast]: adds every start m 2^j within [first, last] to stats. */
-    static void runOdd(long mFirst, long mLast, long first, long last, CollatzStats stats) {
+    static void runOdd(long mFirst, long mLast, long first, long last, CollatzStats stats, int rounds) {
         CollatzTables t = CollatzTables.get();
-        long bound = -1;
-        long safe = 0;
+        Batch batch = BATCH_OF_THREAD.get();
+        long n = (mLast - mFirst) / 2 + 1;
+        for (long done = 0; done < n; done += BATCH) {
+            int size = (int) Math.min(BATCH, n - done);
+            long m0 = mFirst + 2 * done;
+            follow(m0, size, first, stats, t, rounds, batch);
+            tally(m0, size, first, last, stats, batch);
+        }
+        batch.foldRuns(stats);
+    }
+
+    /** Scratch arrays for one batch, reused from batch to batch. */
+    private static final class Batch {
+        /** Per start: steps so far, then in all; the memo value it lands on (-1 if done otherwise). */
+        final int[] steps = new int[BATCH];
+        final long[] land = new long[BATCH];
+        /** The starts still jumping: their index in the batch, value, steps so far. */
+        final int[] at = new int[BATCH];
+        final long[] n = new long[BATCH];
+        final int[] s = new int[BATCH];
+        /** The starts left to {@link #large}: near the peak, or too many rounds. */
+        final int[] slowAt = new int[BATCH];
+        final long[] slowN = new long[BATCH];
+        final int[] slowS = new int[BATCH];
+        /** Starts by number of runs (starts m 2^j in the window) and steps of the lowest: see {@link #foldRuns}. */
+        final long[][] byRuns = new long[65][];
+
+        /** Adds the counts by runs to the histogram: r runs from s steps are one start each with s .. s+r-1. */
+        void foldRuns(CollatzStats stats) {
+            for (int r = 1; r < byRuns.length; r++) {
+                long[] h = byRuns[r];
+                if (h == null) {
+                    continue;
+                }
+                for (int s = 0; s < h.length; s++) {
+                    if (h[s] != 0) {
+                        stats.addToHistogram(s, r, h[s]);
+                        h[s] = 0;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * b.steps[i] = steps of m0 + 2i, for i < size. A start's jumps depend on each other, so
+     * one trajectory at a time keeps the processor waiting on every table read; here each
+     * round takes every start of the batch one jump further, without branches, so the reads
+     * of different starts overlap. The memo reads come last, in a loop of their own.
+     */
+    private static void follow(long m0, int size, long first, CollatzStats stats, CollatzTables t, int rounds,
+            Batch b) {
+        final long safe = Math.min(t.jumpSafe, stats.peakBound() / JUMP_GROWTH - 1);
+        final int[] steps = b.steps;
+        final long[] land = b.land;
+        int slow = jumpRounds(m0, size, safe, rounds, t, b);
+        for (int q = 0; q < slow; q++) {
+            int i = b.slowAt[q];
+            steps[i] = large(m0 + 2L * i, b.slowN[q], b.slowS[q], first, stats, t, safe);
+            land[i] = -1;
+        }
+        final char[] memo = t.steps;
+        for (int i = 0; i < size; i++) {
+            long y = land[i];
+            steps[i] += y > 0 ? memo[(int) y] : 0;
+        }
+        if (stats.peakBound() <= t.maxMemoPeak) { // early in a window from 1: memo peaks may count
+            for (int i = 0; i < size; i++) {
+                long y = land[i];
+                if (y > 0 && y < CollatzTables.MEMO && t.peak[(int) y] >= stats.peakBound()) {
+                    stats.offerPeak(t.peak[(int) y], lowest(m0 + 2L * i, first));
+                }
+            }
+        }
+    }
+
+    /**
+     * Jumps the starts m0 + 2i, i < size, a round at a time, until each lands on the memo or is
+     * left to the slow path (at or above safe, or after the last round); returns how many were
+     * left. Starts below MEMO land where they are. One method for all rounds, and too big to
+     * be inlined: when the JIT compiled it into its caller, the loops ran at half speed.
+     */
+    private static int jumpRounds(long m0, int size, long safe, int rounds, CollatzTables t, Batch b) {
+        final int[] jump = t.jump;
+        final long[] pow3 = t.pow3;
+        final int[] steps = b.steps;
+        final long[] land = b.land;
+        final int[] at = b.at;
+        final long[] n = b.n;
+        final int[] s = b.s;
+        int pending = 0;
+        for (int i = 0; i < size; i++) {
+            long m = m0 + 2L * i;
+            steps[i] = 0;
+            land[i] = m;
+            at[pending] = i;
+            n[pending] = m;
+            s[pending] = 0;
+            pending += m >= CollatzTables.MEMO ? 1 : 0;
+        }
+        int slow = 0;
+        for (int round = 0; pending > 0; round++) {
+            // Leave the starts at or above safe (all of them after the last round) unmoved.
+            long limit = round == rounds ? 0 : safe;
+            for (int p = 0; p < pending; p++) {
+                if (n[p] >= limit) {
+                    b.slowAt[slow] = at[p];
+                    b.slowN[slow] = n[p];
+                    b.slowS[slow] = s[p];
+                    slow++;
+                }
+            }
+            if (round == rounds) {
+                break;
+            }
+            int kept = 0;
+            // Flags as sign bits, not comparisons: whether a start lands is a coin toss, and
+            // a branch on it would be mispredicted every other time.
+            for (int p = 0; p < pending; p++) {
+                long x = n[p];
+                int e = jump[(int) (x & CollatzTables.JUMP_MASK)];
+                int c = e & 31;
+                long below = (x - safe) >> 63; // all ones if x < safe: the jump is allowed
+                long y = x + ((pow3[c] * (x >>> CollatzTables.JUMP_BITS) + (e >>> 5) - x) & below);
+                int ss = s[p] + CollatzTables.JUMP_BITS + c; // each odd T step is two standard steps
+                int i = at[p];
+                long lands = y - CollatzTables.MEMO; // sign bit set if y lands on the memo
+                land[i] = y;
+                steps[i] = ss;
+                at[kept] = i;
+                n[kept] = y;
+                s[kept] = ss;
+                kept += (int) ((~lands & below) >>> 63);
+            }
+            pending = kept;
+        }
+        return slow;
+    }
+
+    /** The smallest j with m 2^j >= first. */
+    private static int jLow(long m, long first) {
+        int j = Math.max(0, Long.numberOfLeadingZeros(m) - Long.numberOfLeadingZeros(first));
+        return (m << j) < first ? j + 1 : j;
+    }
+
+    /** The largest j with m 2^j <= last. */
+    private static int jHigh(long m, long last) {
+        int j = Long.numberOfLeadingZeros(m) - Long.numberOfLeadingZeros(last);
+        return (m << j) > last || (m << j) < 0 ? j - 1 : j;
+    }
+
+    /** Adds the starts m 2^j in [first, last] of m = m0 + 2i, which takes b.steps[i] steps. */
+    private static void tally(long m0, int size, long first, long last, CollatzStats stats, Batch b) {
+        long mEnd = m0 + 2L * (size - 1);
+        int jlo = jLow(m0, first);
+        int jhi = jHigh(m0, last);
+        // jlo and jhi never grow with m: equal at both ends, they hold for the whole batch. So
+        // they nearly always do, and then a start costs a sum, a count and a comparison.
+        if (jlo != jLow(mEnd, first) || jhi != jHigh(mEnd, last) || (mEnd << jhi) >= stats.peakBound()) {
+            tallyEach(m0, size, first, last, stats, b.steps);
+            return;
+        }
+        int runs = jhi - jlo + 1;
+        long[] h = b.byRuns[runs];
+        if (h == null) {
+            h = b.byRuns[runs] = new long[1024];
+        }
+        final int[] steps = b.steps;
+        long sum = 0;
+        int best = -1;
+        int bestAt = 0;
+        for (int i = 0; i < size; i++) {
+            int s = steps[i];
+            sum += s;
+            if (s + jlo >= h.length) {
+                h = b.byRuns[runs] = java.util.Arrays.copyOf(h, 2 * (s + jlo));
+            }
+            h[s + jlo]++;
+            if (s > best) { // the first of equals: the smallest m, so the smallest start
+                best = s;
+                bestAt = i;
+            }
+        }
+        stats.count += (long) runs * size;
+        stats.totalSteps = Math.addExact(stats.totalSteps,
+                Math.addExact(Math.multiplyExact(sum + (long) jlo * size, runs), (long) size * runs * (runs - 1) / 2));
+        int top = best + jlo + runs - 1;
+        long highest = (m0 + 2L * bestAt) << jhi;
+        if (top > stats.maxSteps || (top == stats.maxSteps && highest < stats.argMax)) {
+            stats.maxSteps = top;
+            stats.argMax = highest;
+        }
+    }
+
+    /** {@link #tally}, start by start. */
+    private static void tallyEach(long m0, int size, long first, long last, CollatzStats stats, int[] steps) {
         // Counters live in locals during the loop; the histogram is updated in place.
         long count = 0;
         long total = 0;
@@ -41,7 +252,8 @@ public final class CollatzKernel {
         long[] hist = stats.histogram;
         int lzFirst = Long.numberOfLeadingZeros(first);
         int lzLast = Long.numberOfLeadingZeros(last);
-        for (long m = mFirst; m <= mLast && m >= mFirst; m += 2) { // m >= mFirst: no wrap past 2^63
+        for (int i = 0; i < size; i++) {
+            long m = m0 + 2L * i;
             int lz = Long.numberOfLeadingZeros(m);
             int jhi = lz - lzLast;
             if ((m << jhi) > last || (m << jhi) < 0) {
@@ -51,17 +263,12 @@ public final class CollatzKernel {
             if ((m << jlo) < first) {
                 jlo++;
             }
-            long lowest = m << jlo;
             long highest = m << jhi;
             // The starts' own values: the largest one is met only by itself.
             if (highest >= stats.peakBound()) {
                 stats.offerPeak(highest, highest);
             }
-            if (stats.peakBound() != bound) { // the peak moved: jumps may go higher now
-                bound = stats.peakBound();
-                safe = Math.min(t.jumpSafe, bound / JUMP_GROWTH - 1);
-            }
-            int s = (m < CollatzTables.MEMO ? small(m, lowest, stats, t) : large(m, lowest, stats, t, safe)) + jlo;
+            int s = steps[i] + jlo;
             // The starts m 2^j, j = jlo .. jhi, take s + (j - jlo) steps.
             int runs = jhi - jlo + 1;
             count += runs;
@@ -74,8 +281,8 @@ public final class CollatzKernel {
             if (top >= hist.length) {
                 hist = java.util.Arrays.copyOf(hist, Math.max(top + 1, 2 * hist.length));
             }
-            for (int i = s; i <= top; i++) {
-                hist[i]++;
+            for (int k = s; k <= top; k++) {
+                hist[k]++;
             }
         }
         stats.count += count;
@@ -85,42 +292,42 @@ public final class CollatzKernel {
         stats.histogram = hist;
     }
 
-    private static int small(long m, long start, CollatzStats stats, CollatzTables t) {
-        int i = (int) m;
-        if (t.peak[i] >= stats.peakBound()) {
-            stats.offerPeak(t.peak[i], start);
-        }
-        return t.steps[i];
+    /** The smallest start m 2^j >= first: the one credited with what m's trajectory meets. */
+    private static long lowest(long m, long first) {
+        return m << jLow(m, first);
     }
 
-    /** Steps of odd m >= MEMO; values that may reach the peak are offered with {@code start}. */
-    private static int large(long m, long start, CollatzStats stats, CollatzTables t, long safeBelow) {
+    /**
+     * Steps of odd m >= MEMO whose trajectory reaches n after s0 steps: jumps while the skipped
+     * values cannot reach the peak (nor overflow), exact single steps otherwise, offering every
+     * value that may be the peak for m's lowest start.
+     */
+    private static int large(long m, long n0, int s0, long first, CollatzStats stats, CollatzTables t,
+            long safeBelow) {
         final int[] jump = t.jump;
         final long[] pow3 = t.pow3;
-        long n = m;
-        int s = 0;
+        long n = n0;
+        int s = s0;
         long safe = safeBelow;
         while (true) {
-            // Jump while the skipped values cannot reach the peak (nor overflow).
             while (n >= CollatzTables.MEMO && n < safe) {
                 int e = jump[(int) (n & CollatzTables.JUMP_MASK)];
                 int c = e & 31;
                 n = pow3[c] * (n >>> CollatzTables.JUMP_BITS) + (e >>> 5);
-                s += CollatzTables.JUMP_BITS + c; // each odd T step is two standard steps
+                s += CollatzTables.JUMP_BITS + c;
             }
             if (n < CollatzTables.MEMO) {
                 break;
             }
-            // Near the peak or the top of the long range: one exact step.
             if ((n & 1) == 0) {
                 n >>>= 1;
             } else if (n <= TRIPLE_SAFE) {
                 n = 3 * n + 1;
                 if (n >= stats.peakBound()) {
-                    stats.offerPeak(n, start);
+                    stats.offerPeak(n, lowest(m, first));
                 }
             } else {
-                long[] ns = bigSteps(n, start, stats);
+                long[] ns = bigSteps(n, lowest(m, first), stats);
                 n = ns[0];
                 s += (int) ns[1] - 1;
             }
@@ -129,7 +336,7 @@ public final class CollatzKernel {
         }
         int i = (int) n;
         if (stats.peakBound() <= t.maxMemoPeak && t.peak[i] >= stats.peakBound()) {
-            stats.offerPeak(t.peak[i], start);
+            stats.offerPeak(t.peak[i], lowest(m, first));
         }
         return s + t.steps[i];
     }

@@ -54,6 +54,17 @@ public final class CollatzStats {
         return bigPeak != null ? Long.MAX_VALUE : peak;
     }
 
+    /** Counts n starts with each of s, s+1, .., s+runs-1 steps. */
+    void addToHistogram(int s, int runs, long n) {
+        int top = s + runs - 1;
+        if (top >= histogram.length) {
+            histogram = Arrays.copyOf(histogram, Math.max(top + 1, 2 * histogram.length));
+        }
+        for (int k = s; k <= top; k++) {
+            histogram[k] += n;
+        }
+    }
+
     /** Offers a value met by the trajectory of start: kept if higher, or as high from a smaller start. */
     void offerPeak(long value, long start) {
         if (bigPeak == null && (value > peak || (value == peak && start < peakStart))) {

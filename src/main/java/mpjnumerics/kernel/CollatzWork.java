@@ -86,6 +86,10 @@ public final class CollatzWork {
 
     /** Follows the odd numbers with indices [from, to] and adds their starts to stats. */
     public void run(long from, long to, CollatzStats stats) {
+        run(from, to, stats, CollatzKernel.ROUNDS);
+    }
+
+    void run(long from, long to, CollatzStats stats, int rounds) {
         for (int i = 0; i < lo.length && from <= to; i++) {
             long n = (hi[i] - lo[i]) / 2 + 1;
             if (from >= before[i] + n) {
@@ -93,7 +97,7 @@ public final class CollatzWork {
             }
             long a = from - before[i];
             long b = Math.min(to - before[i], n - 1);
-            CollatzKernel.runOdd(lo[i] + 2 * a, lo[i] + 2 * b, first, last, stats);
+            CollatzKernel.runOdd(lo[i] + 2 * a, lo[i] + 2 * b, first, last, stats, rounds);
             from = before[i] + b + 1;
         }
     }

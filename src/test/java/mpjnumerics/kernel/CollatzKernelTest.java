@@ -124,6 +124,33 @@ class CollatzKernelTest {
     }
 
     @Test
+    void batchedJumpsAndTheSlowPathAgree() {
+        // rounds 0: every start past the memo takes the one-at-a-time path; 1: most land after
+        // one batched jump and the rest go slow; 64: the default. Windows straddle the memo's
+        // end, batch boundaries, powers of two (where the runs per start change), and 2^63.
+        long[][] windows = {{1, 5000}, {(1 << 20) - 700, (1 << 20) + 900}, {(1L << 33) - 1500, (1L << 33) + 1500},
+            {3_000_000_001L, 3_000_004_000L}, {1L << 50, (1L << 50) + 600}, {Long.MAX_VALUE - 40, Long.MAX_VALUE}};
+        for (long[] w : windows) {
+            CollatzStats expected = brute(w[0], w[1]);
+            for (int rounds : new int[] {0, 1, CollatzKernel.ROUNDS}) {
+                CollatzStats s = new CollatzStats();
+                CollatzKernel.run(w[0], w[1], s, rounds);
+                assertSame(expected, s, w[0] + ".." + w[1] + " rounds " + rounds);
+            }
+        }
+    }
+
+    @Test
+    void largeWindowsFromOneAgreeWhateverTheRounds() {
+        // Past 2^21 the batched tally's fast path carries nearly every start.
+        CollatzStats fast = new CollatzStats();
+        CollatzKernel.run(1, 3_000_000, fast, CollatzKernel.ROUNDS);
+        CollatzStats slow = new CollatzStats();
+        CollatzKernel.run(1, 3_000_000, slow, 0);
+        assertSame(slow, fast, "1..3e6");
+    }
+
+    @Test
     void workCoversEveryStartOnce() {
         for (long[] w : new long[][] {{1, 100}, {5, 5}, {64, 64}, {1000, 1999}, {1L << 40, (1L << 40) + 10},
             {Long.MAX_VALUE - 5, Long.MAX_VALUE}}) {
