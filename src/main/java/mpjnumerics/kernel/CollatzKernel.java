@@ -22,6 +22,8 @@ import java.math.BigInteger;
 public final class CollatzKernel {
     /** 3 * 1.5^15 rounded up: bound on 3m+1 within one jump, per unit of (n + 1). */
     private static final long JUMP_GROWTH = 1314;
+    /** 3 * 1.5^7 rounded up: the same for a jump of 8 steps. */
+    private static final long SHORT_GROWTH = 52;
     private static final long TRIPLE_SAFE = (Long.MAX_VALUE - 1) / 3;
     private static final BigInteger THREE = BigInteger.valueOf(3);
 
@@ -315,9 +317,9 @@ public final class CollatzKernel {
     }
 
     /**
-     * Steps of odd m >= MEMO whose trajectory reaches n after s0 steps: jumps while the skipped
-     * values cannot reach the peak (nor overflow), exact single steps otherwise, offering every
-     * value that may be the peak for m's lowest start.
+     * Steps of odd m >= MEMO whose trajectory reaches n after s0 steps: jumps of 16 or 8 steps
+     * while the skipped values cannot reach the peak (nor overflow), exact single steps
+     * otherwise, offering every value that may be the peak for m's lowest start.
      */
     private static int large(long m, long n0, int s0, long first, CollatzStats stats, CollatzTables t,
             long safeBelow) {
@@ -335,6 +337,13 @@ public final class CollatzKernel {
             }
             if (n < CollatzTables.MEMO) {
                 break;
+            }
+            if (n < Math.min(t.shortJumpSafe, stats.peakBound() / SHORT_GROWTH - 1)) {
+                int e = t.shortJump[(int) n & ((1 << CollatzTables.SHORT_BITS) - 1)];
+                int c = e & 31;
+                n = pow3[c] * (n >>> CollatzTables.SHORT_BITS) + (e >>> 5);
+                s += CollatzTables.SHORT_BITS + c;
+                continue;
             }
             if ((n & 1) == 0) {
                 n >>>= 1;

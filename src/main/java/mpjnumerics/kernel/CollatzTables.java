@@ -28,6 +28,38 @@ final class CollatzTables {
     final long[] pow3 = new long[JUMP_BITS + 1];
     /** Below this, a jump's result fits 62 bits whatever the residue. */
     final long jumpSafe;
+    /**
+     * Jumps of 8 steps, for values too large for 16 (a 16-step jump can grow a value 656-fold,
+     * an 8-step one 26-fold): the slow path's way up to 2^62 / 26 before single steps.
+     */
+    static final int SHORT_BITS = 8;
+    final int[] shortJump = new int[1 << SHORT_BITS];
+    final long shortJumpSafe;
+
+    /** Fills table with d(b) << 5 | c(b) for the residues b mod 2^bits; returns the largest d. */
+    private static long fill(int[] table, int bits) {
+        long maxD = 0;
+        for (int b = 0; b < table.length; b++) {
+            long v = b;
+            int c = 0;
+            for (int i = 0; i < bits; i++) {
+                if ((v & 1) == 0) {
+                    v >>>= 1;
+                } else {
+                    v = (3 * v + 1) >>> 1;
+                    c++;
+                }
+            }
+            table[b] = (int) (v << 5) | c;
+            maxD = Math.max(maxD, v);
+        }
+        return maxD;
+    }
+
+    /** The bound below which a jump of the given bits gives a result within 62 bits, whatever the residue. */
+    private long safeBelow(int bits, long maxD) {
+        return (((1L << 62) - maxD) / pow3[bits]) << bits;
+    }
 
     private static final class Holder {
         static final CollatzTables TABLES = new CollatzTables();
@@ -66,21 +98,7 @@ final class CollatzTables {
             pow3[c] = p;
             p *= 3;
         }
-        long maxD = 0;
-        for (int b = 0; b < jump.length; b++) {
-            long v = b;
-            int c = 0;
-            for (int i = 0; i < JUMP_BITS; i++) {
-                if ((v & 1) == 0) {
-                    v >>>= 1;
-                } else {
-                    v = (3 * v + 1) >>> 1;
-                    c++;
-                }
-            }
-            jump[b] = (int) (v << 5) | c;
-            maxD = Math.max(maxD, v);
-        }
-        jumpSafe = (((1L << 62) - maxD) / pow3[JUMP_BITS]) << JUMP_BITS;
+        jumpSafe = safeBelow(JUMP_BITS, fill(jump, JUMP_BITS));
+        shortJumpSafe = safeBelow(SHORT_BITS, fill(shortJump, SHORT_BITS));
     }
 }
