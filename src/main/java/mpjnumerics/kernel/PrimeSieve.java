@@ -35,7 +35,7 @@ public final class PrimeSieve {
     /** 32 KiB, the L1 data cache: the block the tiny primes cross off at a time. */
     private static final int BLOCK_BYTES = 1 << 15;
     /** Primes below this have at least 8 multiples in a block. */
-    private static final int TINY = BLOCK_BYTES;
+    private static final int TINY = 4096;
     /** Primes at least this large step over a whole segment between multiples. */
     private static final long LARGE = 15L * SEGMENT_BYTES;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -53,8 +53,11 @@ public final class PrimeSieve {
 
     /** Sieving primes with many multiples per L1-sized block: crossed off block by block. */
     private final CrossingList tiny = new CrossingList();
-    /** Sieving primes below LARGE with fewer: crossed off over the whole segment. */
-    private final CrossingList medium = new CrossingList();
+    /**
+     * Sieving primes below LARGE with fewer: crossed off over the whole segment, one list per
+     * residue mod 30 (so that the masks are the same for the whole list).
+     */
+    private final CrossingList[] medium = new CrossingList[8];
 
     // Larger ones, in the bucket of the segment of their next multiple (circular over segments).
     private final Buckets buckets;
@@ -67,6 +70,9 @@ public final class PrimeSieve {
         this.segments = (lastByte - firstByte) / SEGMENT_BYTES + 1;
         long root = sqrtFloor(hi);
         this.buckets = root >= LARGE ? new Buckets(root, segments) : null;
+        for (int r = 0; r < 8; r++) {
+            medium[r] = new CrossingList();
+        }
         if (root >= FIRST_SIEVING) {
             forEachBasePrime(root, this::addSievingPrime);
         }
@@ -127,7 +133,7 @@ public final class PrimeSieve {
         if (p < TINY) {
             tiny.add((int) p, offset, place);
         } else if (p < LARGE) {
-            medium.add((int) p, offset, place);
+            medium[Wheel30.BIT[(int) (p % 30)]].add((int) p, offset, place);
         } else {
             buckets.add(offset / SEGMENT_BYTES, (int) p, (int) (offset % SEGMENT_BYTES), place);
         }
@@ -150,7 +156,9 @@ public final class PrimeSieve {
             for (int block = 0; block < len; block += BLOCK_BYTES) {
                 tiny.cross(seg, block, Math.min(BLOCK_BYTES, len - block));
             }
-            medium.cross(seg, 0, len);
+            for (int r = 0; r < 8; r++) {
+                medium[r].crossFew(seg, len, r);
+            }
             if (buckets != null) {
                 buckets.cross(s, seg, len, firstByte, lastByte);
             }
@@ -333,6 +341,52 @@ public final class PrimeSieve {
                                             if (b < end) { seg[b] &= m7; b += d7; k = 8; } } } } } } } }
                 next[i] = b - end;
                 places[i] = (byte) ((j + k) & 7);
+            }
+        }
+
+        /**
+         * Crosses off multiples in seg[0, len) for primes p = 30 a + RESIDUES[r] with a few
+         * multiples per segment: no turn is set up, each step checks the end, and a prime
+         * enters the turn where it left off (a switch falling through the 8 places).
+         */
+        void crossFew(byte[] seg, int len, int r) {
+            final int[] primes = prime;
+            final long[] next = this.next;
+            final byte[] places = place;
+            final byte[] masks = Wheel30.MASK[r];
+            final int[] carries = Wheel30.CARRY[r];
+            final byte m0 = (byte) ~masks[0], m1 = (byte) ~masks[1], m2 = (byte) ~masks[2], m3 = (byte) ~masks[3];
+            final byte m4 = (byte) ~masks[4], m5 = (byte) ~masks[5], m6 = (byte) ~masks[6], m7 = (byte) ~masks[7];
+            final int c0 = carries[0], c1 = carries[1], c2 = carries[2], c3 = carries[3];
+            final int c4 = carries[4], c5 = carries[5], c6 = carries[6], c7 = carries[7];
+            for (int i = 0; i < count; i++) {
+                long nb = next[i];
+                if (nb >= len) {
+                    next[i] = nb - len;
+                    continue;
+                }
+                int a = primes[i] / 30;
+                // Steps a GAPS[j] + CARRY[r][j], GAPS = 6 4 2 4 2 4 6 2.
+                int d0 = 6 * a + c0, d1 = 4 * a + c1, d2 = 2 * a + c2, d3 = 4 * a + c3;
+                int d4 = 2 * a + c4, d5 = 4 * a + c5, d6 = 6 * a + c6, d7 = 2 * a + c7;
+                int b = (int) nb;
+                int j = places[i];
+                turns:
+                while (true) {
+                    switch (j) {
+                        case 0: if (b >= len) { j = 0; break turns; } seg[b] &= m0; b += d0; // fall through
+                        case 1: if (b >= len) { j = 1; break turns; } seg[b] &= m1; b += d1; // fall through
+                        case 2: if (b >= len) { j = 2; break turns; } seg[b] &= m2; b += d2; // fall through
+                        case 3: if (b >= len) { j = 3; break turns; } seg[b] &= m3; b += d3; // fall through
+                        case 4: if (b >= len) { j = 4; break turns; } seg[b] &= m4; b += d4; // fall through
+                        case 5: if (b >= len) { j = 5; break turns; } seg[b] &= m5; b += d5; // fall through
+                        case 6: if (b >= len) { j = 6; break turns; } seg[b] &= m6; b += d6; // fall through
+                        default: if (b >= len) { j = 7; break turns; } seg[b] &= m7; b += d7;
+                    }
+                    j = 0;
+                }
+                next[i] = b - len;
+                places[i] = (byte) j;
             }
         }
     }
