@@ -36,7 +36,7 @@ public final class PrimeCount implements Job {
     public Outcome run(Context ctx) throws UsageException {
         Spmd spmd = ctx.spmd();
         Range all = range(ctx);
-        Range mine = spmd.piece(all);
+        Range mine = spmd.piece(all, PrimeSieve::costDensity); // higher numbers cost more
         long segments = mine.isEmpty() ? 0 : mine.last() / 30 - mine.first() / 30 + 1;
         ctx.progress().total(segments);
         long local = ctx.compute(() -> {

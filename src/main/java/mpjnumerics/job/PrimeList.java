@@ -52,7 +52,7 @@ public final class PrimeList implements Job {
         if (out == null && (ctx.options().flag("json") || ctx.options().flag("csv"))) {
             throw new UsageException("--json and --csv need --out: without it the primes themselves go to stdout");
         }
-        Range mine = spmd.piece(all);
+        Range mine = spmd.piece(all, PrimeSieve::costDensity); // higher numbers cost more
         long[] stats = out == null ? toStdout(ctx, mine) : toFile(ctx, mine, Path.of(out));
         // stats: count, first, last of this rank (first/last -1 when it has none)
         long[][] everyone = spmd.gather(stats);

@@ -1,5 +1,7 @@
 package mpjnumerics.spmd;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * Block partition of an inclusive range over p parts: part r gets the contiguous piece
  * [first + off(r), first + off(r+1) - 1] with off(r) = floor(n r / p), so sizes differ by at
@@ -24,6 +26,51 @@ public final class Partition {
             return Range.EMPTY;
         }
         return new Range(all.first() + lo, all.first() + hi - 1);
+    }
+
+    /** Below this many elements a weighted split is not worth its arithmetic: equal blocks. */
+    static final long MIN_WEIGHTED = 1L << 20;
+    /** Steps of the numerical integral of the cost density. */
+    private static final int STEPS = 4096;
+
+    /**
+     * The piece of part {@code r} of {@code p} when the work per element varies: contiguous
+     * pieces of about equal total cost, cost(x) being the work per element near x (positive).
+     * Every rank computes the same split from the same numbers (strict IEEE arithmetic), so no
+     * message is needed.
+     */
+    public static Range weighted(Range all, int p, int r, DoubleUnaryOperator cost) {
+        if (p <= 0 || r < 0 || r >= p) {
+            throw new IllegalArgumentException("part " + r + " of " + p);
+        }
+        if (all.isEmpty() || p == 1 || Long.compareUnsigned(all.last() - all.first(), MIN_WEIGHTED) < 0) {
+            return block(all, p, r);
+        }
+        double first = all.first();
+        double span = (double) (all.last() - all.first()); // < 2^63, as a double
+        double[] cum = new double[STEPS + 1];
+        for (int k = 0; k < STEPS; k++) {
+            double mid = first + span * (k + 0.5) / STEPS;
+            cum[k + 1] = cum[k] + cost.applyAsDouble(mid);
+        }
+        long lo = r == 0 ? 0 : cut(cum, span, r, p, all);
+        long hi = r == p - 1 ? all.last() - all.first() + 1 : cut(cum, span, r + 1, p, all);
+        if (hi <= lo) {
+            return Range.EMPTY;
+        }
+        return new Range(all.first() + lo, all.first() + hi - 1);
+    }
+
+    /** Offset from all.first() where the cost reaches j/p of the total (0 < j < p), monotone in j. */
+    private static long cut(double[] cum, double span, int j, int p, Range all) {
+        double target = cum[STEPS] * j / p;
+        int k = 0;
+        while (k < STEPS - 1 && cum[k + 1] < target) {
+            k++;
+        }
+        double within = cum[k + 1] > cum[k] ? (target - cum[k]) / (cum[k + 1] - cum[k]) : 0;
+        double at = span * (k + Math.min(1, Math.max(0, within))) / STEPS;
+        return Math.min((long) at, all.last() - all.first());
     }
 
     /** floor(n * r / p) for unsigned n and 0 <= r <= p, without 128-bit arithmetic. */

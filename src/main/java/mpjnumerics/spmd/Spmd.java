@@ -90,6 +90,11 @@ public final class Spmd {
         return Partition.block(all, size, rank);
     }
 
+    /** This rank's contiguous piece of {@code all}, of about equal cost: see {@link Partition#weighted}. */
+    public Range piece(Range all, java.util.function.DoubleUnaryOperator cost) {
+        return Partition.weighted(all, size, rank, cost);
+    }
+
     public void barrier() {
         try {
             MPI.COMM_WORLD.Barrier();

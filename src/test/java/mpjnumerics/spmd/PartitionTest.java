@@ -66,4 +66,39 @@ class PartitionTest {
         assertEquals(4, empty);
         assertTrue(Partition.block(Range.EMPTY, 3, 1).isEmpty());
     }
+
+    /** The weighted pieces cover the range in order, without gaps or overlaps. */
+    static Range[] checkWeightedCovers(Range all, int p, java.util.function.DoubleUnaryOperator cost) {
+        Range[] pieces = new Range[p];
+        long next = all.first();
+        for (int r = 0; r < p; r++) {
+            pieces[r] = Partition.weighted(all, p, r, cost);
+            if (!pieces[r].isEmpty()) {
+                assertEquals(next, pieces[r].first(), "piece " + r + " of " + p + " of " + all);
+                next = pieces[r].last() + 1;
+            }
+        }
+        assertEquals(all.last(), next - 1, "the last piece ends at the end of " + all);
+        return pieces;
+    }
+
+    @Test
+    void weightedPiecesCoverTheRangeAndFollowTheCost() {
+        Range big = new Range(0, 100_000_000_000L);
+        for (int p = 1; p <= 9; p++) {
+            checkWeightedCovers(big, p, x -> 1);
+            checkWeightedCovers(big, p, x -> 1 + Math.log(1 + x));
+            checkWeightedCovers(new Range(Long.MAX_VALUE - (1L << 40), Long.MAX_VALUE), p, x -> 1 + x / 1e18);
+            checkWeightedCovers(new Range(5, 5 + Partition.MIN_WEIGHTED + 3), p, x -> 2);
+            checkWeightedCovers(new Range(3, 40), p, x -> x); // short: equal blocks
+        }
+        // A constant cost gives equal pieces, to within a step of the integral.
+        Range[] flat = checkWeightedCovers(big, 4, x -> 3);
+        for (Range r : flat) {
+            assertEquals(25_000_000_000.0, r.size(), big.size() / 4096.0);
+        }
+        // Work growing with x: the first piece is the longer one.
+        Range[] rising = checkWeightedCovers(big, 2, x -> 1 + x / 1e10);
+        assertTrue(rising[0].size() > rising[1].size() * 1.5, rising[0] + " " + rising[1]);
+    }
 }
