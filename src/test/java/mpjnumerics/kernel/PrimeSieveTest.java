@@ -125,4 +125,19 @@ class PrimeSieveTest {
         assertEquals(expected, sieveList(a, Long.MAX_VALUE));
         assertEquals(9223372036854775783L, expected.get(expected.size() - 1)); // largest prime below 2^63
     }
+
+    @Test
+    void costModelLogarithmIsCloseAndTheCostGrows() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 10_000; i++) {
+            double y = 1 + r.nextDouble() * Math.scalb(1.0, r.nextInt(62));
+            org.junit.jupiter.api.Assertions.assertEquals(Math.log(y) / Math.log(2), PrimeSieve.log2(y), 0.09, "log2 " + y);
+        }
+        double previous = 0;
+        for (double x = 1e3; x < 9e18; x *= 3) {
+            double c = PrimeSieve.costDensity(x);
+            org.junit.jupiter.api.Assertions.assertTrue(c > 0 && c >= previous, "cost at " + x);
+            previous = c;
+        }
+    }
 }

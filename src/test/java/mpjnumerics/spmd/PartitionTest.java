@@ -87,7 +87,7 @@ class PartitionTest {
         Range big = new Range(0, 100_000_000_000L);
         for (int p = 1; p <= 9; p++) {
             checkWeightedCovers(big, p, x -> 1);
-            checkWeightedCovers(big, p, x -> 1 + Math.log(1 + x));
+            checkWeightedCovers(big, p, x -> 1 + Math.sqrt(x));
             checkWeightedCovers(new Range(Long.MAX_VALUE - (1L << 40), Long.MAX_VALUE), p, x -> 1 + x / 1e18);
             checkWeightedCovers(new Range(5, 5 + Partition.MIN_WEIGHTED + 3), p, x -> 2);
             checkWeightedCovers(new Range(3, 40), p, x -> x); // short: equal blocks
