@@ -102,7 +102,8 @@ public final class CollatzKernel {
      */
     private static void follow(long m0, int size, long first, CollatzStats stats, CollatzTables t, int rounds,
             Batch b) {
-        final long safe = Math.min(t.jumpSafe, stats.peakBound() / JUMP_GROWTH - 1);
+        // Not below 0: jumpInPlace's v - safe must not overflow for v near 2^63.
+        final long safe = Math.max(0, Math.min(t.jumpSafe, stats.peakBound() / JUMP_GROWTH - 1));
         final int[] steps = b.steps;
         final long[] land = b.land;
         int slow = jumpRounds(m0, size, safe, rounds, t, b);
@@ -198,7 +199,7 @@ public final class CollatzKernel {
                 long v = x[p];
                 int e = jump[(int) (v & CollatzTables.JUMP_MASK)];
                 int c = e & 31;
-                long moves = (~(v - CollatzTables.MEMO) & (v - safe)) >> 63; // all ones if MEMO <= v < safe
+                long moves = (~(v - CollatzTables.MEMO) & (v - safe)) >> 63; // all ones if MEMO <= v < safe (0 <= safe)
                 long y = pow3[c] * (v >>> CollatzTables.JUMP_BITS) + (e >>> 5);
                 x[p] = v + ((y - v) & moves);
                 s[p] += (CollatzTables.JUMP_BITS + c) & (int) moves; // each odd T step is two standard steps

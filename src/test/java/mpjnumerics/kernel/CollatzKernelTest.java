@@ -141,6 +141,14 @@ class CollatzKernelTest {
     }
 
     @Test
+    void singleStartsAtTheTopOfTheRangeBeforeAnyPeakIsKnown() {
+        // The first batch of such a window jumps (or not) with no peak found yet.
+        for (long k : new long[] {Long.MAX_VALUE, Long.MAX_VALUE - 2, Long.MAX_VALUE - 1, (1L << 62) + 1, (1L << 40) + 7}) {
+            assertSame(brute(k, k), run(k, k), "start " + k);
+        }
+    }
+
+    @Test
     void largeWindowsFromOneAgreeWhateverTheRounds() {
         // Past 2^21 the batched tally's fast path carries nearly every start.
         CollatzStats fast = new CollatzStats();
