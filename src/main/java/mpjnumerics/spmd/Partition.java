@@ -53,12 +53,10 @@ public final class Partition {
             double mid = first + span * (k + 0.5) / STEPS;
             cum[k + 1] = cum[k] + cost.applyAsDouble(mid);
         }
-        long lo = r == 0 ? 0 : cut(cum, span, r, p, all);
-        long hi = r == p - 1 ? all.last() - all.first() + 1 : cut(cum, span, r + 1, p, all);
-        if (hi <= lo) {
-            return Range.EMPTY;
-        }
-        return new Range(all.first() + lo, all.first() + hi - 1);
+        long first0 = all.first() + (r == 0 ? 0 : cut(cum, span, r, p, all));
+        // The last piece ends at all.last() itself: last - first + 1 may not fit a long.
+        long last0 = r == p - 1 ? all.last() : all.first() + cut(cum, span, r + 1, p, all) - 1;
+        return last0 < first0 ? Range.EMPTY : new Range(first0, last0);
     }
 
     /** Offset from all.first() where the cost reaches j/p of the total (0 < j < p), monotone in j. */

@@ -90,6 +90,7 @@ class PartitionTest {
             checkWeightedCovers(big, p, x -> 1 + Math.sqrt(x));
             checkWeightedCovers(new Range(Long.MAX_VALUE - (1L << 40), Long.MAX_VALUE), p, x -> 1 + x / 1e18);
             checkWeightedCovers(new Range(5, 5 + Partition.MIN_WEIGHTED + 3), p, x -> 2);
+            checkWeightedCovers(new Range(0, Long.MAX_VALUE), p, x -> 1 + x / 1e18);
             checkWeightedCovers(new Range(3, 40), p, x -> x); // short: equal blocks
         }
         // A constant cost gives equal pieces, to within a step of the integral.
