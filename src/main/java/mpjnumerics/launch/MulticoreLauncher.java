@@ -107,19 +107,6 @@ final class MulticoreLauncher {
         return runRanks(home, np, extraClassPath, rankArgs);
     }
 
-    /** Runs the job's kernel warm-up (kernel.WarmUp) on a daemon thread, in the ranks' kernel classes. */
-    private static void warmUp(ClassLoader kernels, String job) {
-        Thread t = new Thread(() -> {
-            try {
-                kernels.loadClass("mpjnumerics.kernel.WarmUp").getMethod("forJob", String.class).invoke(null, job);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // Only a warm-up: the job runs the same without it.
-            }
-        }, "kernel-warm-up");
-        t.setDaemon(true);
-        t.start();
-    }
-
     private static int runRanks(Path home, int np, String extraClassPath, List<String> jobArgs)
             throws LaunchException {
         ClassLoader shared = new URLClassLoader("mpj-shared", urls(home, SHARED), ClassLoader.getPlatformClassLoader());
@@ -131,7 +118,6 @@ final class MulticoreLauncher {
         }
         URL[] rankUrls = rankClassPath(home, extraClassPath);
         ClassLoader kernels = new SharedKernelLoader(rankUrls, shared);
-        warmUp(kernels, jobArgs.get(0));
         Failure.watchExits();
 
         Thread[] ranks = new Thread[np];
