@@ -254,62 +254,28 @@ public final class CollatzKernel {
         stats.count += (long) runs * size;
         stats.totalSteps = Math.addExact(stats.totalSteps,
                 Math.addExact(Math.multiplyExact(sum + (long) jlo * size, runs), (long) size * runs * (runs - 1) / 2));
-        int top = best + jlo + runs - 1;
-        long highest = (m0 + 2L * bestAt) << jhi;
-        if (top > stats.maxSteps || (top == stats.maxSteps && highest < stats.argMax)) {
-            stats.maxSteps = top;
-            stats.argMax = highest;
-        }
+        stats.offerMax(best + jlo + runs - 1, (m0 + 2L * bestAt) << jhi);
     }
 
     /** {@link #tally}, start by start. */
     private static void tallyEach(long m0, int size, long first, long last, CollatzStats stats, int[] steps) {
-        // Counters live in locals during the loop; the histogram is updated in place.
-        long count = 0;
-        long total = 0;
-        int maxSteps = stats.maxSteps;
-        long argMax = stats.argMax;
-        long[] hist = stats.histogram;
-        int lzFirst = Long.numberOfLeadingZeros(first);
-        int lzLast = Long.numberOfLeadingZeros(last);
         for (int i = 0; i < size; i++) {
             long m = m0 + 2L * i;
-            int lz = Long.numberOfLeadingZeros(m);
-            int jhi = lz - lzLast;
-            if ((m << jhi) > last || (m << jhi) < 0) {
-                jhi--;
-            }
-            int jlo = Math.max(0, lz - lzFirst);
-            if ((m << jlo) < first) {
-                jlo++;
-            }
+            int jlo = jLow(m, first);
+            int jhi = jHigh(m, last);
             long highest = m << jhi;
             // The starts' own values: the largest one is met only by itself.
             if (highest >= stats.peakBound()) {
                 stats.offerPeak(highest, highest);
             }
-            int s = steps[i] + jlo;
             // The starts m 2^j, j = jlo .. jhi, take s + (j - jlo) steps.
+            int s = steps[i] + jlo;
             int runs = jhi - jlo + 1;
-            count += runs;
-            total = Math.addExact(total, (long) s * runs + (long) runs * (runs - 1) / 2);
-            int top = s + runs - 1;
-            if (top > maxSteps || (top == maxSteps && highest < argMax)) {
-                maxSteps = top;
-                argMax = highest;
-            }
-            if (top >= hist.length) {
-                hist = java.util.Arrays.copyOf(hist, Math.max(top + 1, 2 * hist.length));
-            }
-            for (int k = s; k <= top; k++) {
-                hist[k]++;
-            }
+            stats.count += runs;
+            stats.totalSteps = Math.addExact(stats.totalSteps, (long) s * runs + (long) runs * (runs - 1) / 2);
+            stats.offerMax(s + runs - 1, highest);
+            stats.addToHistogram(s, runs, 1);
         }
-        stats.count += count;
-        stats.totalSteps = Math.addExact(stats.totalSteps, total);
-        stats.maxSteps = maxSteps;
-        stats.argMax = argMax;
-        stats.histogram = hist;
     }
 
     /** The smallest start m 2^j >= first: the one credited with what m's trajectory meets. */

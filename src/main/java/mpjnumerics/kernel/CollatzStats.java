@@ -54,6 +54,14 @@ public final class CollatzStats {
         return bigPeak != null ? Long.MAX_VALUE : peak;
     }
 
+    /** Offers a start taking the given steps: kept if more, or as many from a smaller start. */
+    void offerMax(int steps, long start) {
+        if (steps > maxSteps || (steps == maxSteps && start < argMax)) {
+            maxSteps = steps;
+            argMax = start;
+        }
+    }
+
     /** Counts n starts with each of s, s+1, .., s+runs-1 steps. */
     void addToHistogram(int s, int runs, long n) {
         int top = s + runs - 1;
@@ -97,10 +105,7 @@ public final class CollatzStats {
         }
         count += o.count;
         totalSteps = Math.addExact(totalSteps, o.totalSteps);
-        if (o.maxSteps > maxSteps || (o.maxSteps == maxSteps && o.argMax < argMax)) {
-            maxSteps = o.maxSteps;
-            argMax = o.argMax;
-        }
+        offerMax(o.maxSteps, o.argMax);
         int cmp = o.peak().compareTo(peak());
         if (cmp > 0 || (cmp == 0 && o.peakStart < peakStart)) {
             peak = o.peak;
