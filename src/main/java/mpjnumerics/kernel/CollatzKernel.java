@@ -63,7 +63,7 @@ public final class CollatzKernel {
 
     /** Scratch arrays for one batch, reused from batch to batch. */
     private static final class Batch {
-        /** Per start: steps so far, then in all; the memo value it lands on (-1 if done otherwise). */
+        /** Per start: steps so far, then in all; the value below MEMO it lands on (-1: the slow path counted all). */
         final int[] steps = new int[BATCH];
         final long[] land = new long[BATCH];
         /** The starts still jumping: their index in the batch, value, steps so far. */
@@ -120,7 +120,7 @@ public final class CollatzKernel {
         if (stats.peakBound() <= t.maxMemoPeak) { // early in a window from 1: memo peaks may count
             for (int i = 0; i < size; i++) {
                 long y = land[i];
-                if (y > 0 && y < CollatzTables.MEMO && t.peak[(int) y] >= stats.peakBound()) {
+                if (y > 0 && t.peak[(int) y] >= stats.peakBound()) {
                     stats.offerPeak(t.peak[(int) y], lowest(m0 + 2L * i, first));
                 }
             }
@@ -149,7 +149,8 @@ public final class CollatzKernel {
             steps[i] = 0;
             land[i] = m0 + 2L * i;
         }
-        int done = Math.min(rounds, Math.max(0, (44 - Long.numberOfLeadingZeros(m0)) / 3));
+        // Jumps every start needs: its bits above the memo's 20, at 3.3 bits a jump, rounded down.
+        int done = Math.min(rounds, Math.max(0, (64 - Long.numberOfLeadingZeros(m0) - CollatzTables.MEMO_BITS) / 3));
         jumpInPlace(land, steps, size, done, safe, t);
         int pending = 0;
         int slow = 0;
@@ -296,11 +297,12 @@ public final class CollatzKernel {
         int s = s0;
         long safe = safeBelow;
         while (true) {
+            // Jump while the skipped values cannot reach the peak (nor overflow).
             while (n >= CollatzTables.MEMO && n < safe) {
                 int e = jump[(int) (n & CollatzTables.JUMP_MASK)];
                 int c = e & 31;
                 n = pow3[c] * (n >>> CollatzTables.JUMP_BITS) + (e >>> 5);
-                s += CollatzTables.JUMP_BITS + c;
+                s += CollatzTables.JUMP_BITS + c; // each odd T step is two standard steps
             }
             if (n < CollatzTables.MEMO) {
                 break;
@@ -312,6 +314,7 @@ public final class CollatzKernel {
                 s += CollatzTables.SHORT_BITS + c;
                 continue;
             }
+            // Near the peak or the top of the long range: one exact step.
             if ((n & 1) == 0) {
                 n >>>= 1;
             } else if (n <= TRIPLE_SAFE) {

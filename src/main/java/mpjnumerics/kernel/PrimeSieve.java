@@ -35,7 +35,10 @@ public final class PrimeSieve {
     private static final int MAX_PRESIEVED = 163;
     /** 32 KiB, the L1 data cache: the block the tiny primes cross off at a time. */
     private static final int BLOCK_BYTES = 1 << 15;
-    /** Primes below this have at least 8 multiples in a block. */
+    /**
+     * Primes below this make many wheel turns per block and are crossed off block by block;
+     * above it, the set-up of a turn per visit costs more than the crossings it serves.
+     */
     private static final int TINY = 4096;
     /** Primes at least this large step over a whole segment between multiples. */
     private static final long LARGE = 15L * SEGMENT_BYTES;
@@ -82,10 +85,9 @@ public final class PrimeSieve {
     /**
      * Estimated sieving time per integer near x, in nanoseconds on the machine this was tuned
      * on (only the ratios matter: ranks split a range by it). Crossing off: 8/30 of the
-     * multiples of each sieving prime p <= sqrt(x), sum 1/p ~ ln ln sqrt(x) - ln ln 103
+     * multiples of each sieving prime p <= sqrt(x), sum 1/p ~ ln ln sqrt(x) - ln ln 167
      * (Mertens), about 0.9 ns each; visiting each prime above TINY once per segment (25 ns, as
-     * fitted to the balance of ranks at 1e11);
-     * and the pre-sieve and count, a fixed cost.
+     * fitted to the balance of ranks at 1e11); and the pre-sieve and count, a fixed cost.
      */
     public static double costDensity(double x) {
         double root = StrictMath.sqrt(Math.max(x, 4));

@@ -1,6 +1,7 @@
 package mpjnumerics.spmd;
 
 import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
 import mpi.MPI;
 import mpi.MPIException;
 
@@ -91,7 +92,7 @@ public final class Spmd {
     }
 
     /** This rank's contiguous piece of {@code all}, of about equal cost: see {@link Partition#weighted}. */
-    public Range piece(Range all, java.util.function.DoubleUnaryOperator cost) {
+    public Range piece(Range all, DoubleUnaryOperator cost) {
         return Partition.weighted(all, size, rank, cost);
     }
 
