@@ -18,7 +18,7 @@ SOURCES      := pom.xml $(shell find src/main -type f 2>/dev/null)
 ARGS ?=
 NP   ?=
 
-.PHONY: build setup debs run test cluster-test bench bench-debs bench-smoke bench-headline jmh clean distclean help
+.PHONY: build setup debs run test cluster-test bench bench-debs bench-smoke bench-headline jmh wheel-crossing clean distclean help
 
 help:
 	@echo "make run     build and run PiMonteCarlo (ARGS=..., NP=...)"
@@ -95,6 +95,12 @@ jmh: build
 	$(MVN) -f bench/jmh/pom.xml package
 	java -cp "bench/jmh/target/classes:$(JAR):$$(cat bench/jmh/target/classpath.txt)" \
 	  org.openjdk.jmh.Main $(JMH_OPTS) -jvmArgsAppend --add-modules=jdk.incubator.vector $(JMH)
+
+# Regenerates the sieve's per-residue crossing loops (a test fails while they are stale).
+wheel-crossing:
+	javac -d target/wheel-crossing src/main/java/mpjnumerics/kernel/Wheel30.java \
+	  src/test/java/mpjnumerics/kernel/WheelCrossingSource.java
+	java -cp target/wheel-crossing mpjnumerics.kernel.WheelCrossingSource
 
 clean:
 	rm -rf target bench/jmh/target bench/sweep/target bench/work

@@ -10,10 +10,12 @@ import java.nio.ByteOrder;
  *
  * <ul>
  * <li>Each segment starts as a copy of a pre-sieved pattern in which the multiples of 7, 11,
- * 13, 17 and 19 are already gone (the pattern repeats every 7*11*13*17*19 bytes).
- * <li>Sieving primes from 23 up to sqrt(hi) with several multiples per segment cross off
- * their multiples 8 at a time, one turn of the wheel, with the bit masks and byte steps of
- * that turn held in locals.
+ * 13, 17 and 19 are already gone (the pattern repeats every 7*11*13*17*19 bytes), ANDed with
+ * like patterns for the primes 23 to 163.
+ * <li>Sieving primes from 167 up to sqrt(hi) with several multiples per segment cross off
+ * their multiples in loops generated for each residue class mod 30 ({@link WheelCrossing}),
+ * the bit masks constants in the code: below 4096 a whole turn of the wheel (8 multiples) at
+ * a time in L1-sized blocks, above it step by step over the whole segment.
  * <li>Sieving primes far larger than a segment hit a segment at most once: they wait in the
  * bucket of the segment where their next multiple falls (bucket sieve), so a segment costs
  * only the primes that actually hit it.
@@ -55,12 +57,12 @@ public final class PrimeSieve {
     private final long lastByte;
     private final long segments;
 
-    /** Sieving primes with many multiples per L1-sized block: crossed off block by block. */
-    private final CrossingList tiny = new CrossingList();
     /**
-     * Sieving primes below LARGE with fewer: crossed off over the whole segment, one list per
-     * residue mod 30 (so that the masks are the same for the whole list).
+     * Sieving primes with many multiples per L1-sized block, crossed off block by block; one
+     * list per residue mod 30, as {@link WheelCrossing} has code for each.
      */
+    private final CrossingList[] tiny = new CrossingList[8];
+    /** Sieving primes below LARGE with fewer: crossed off over the whole segment. */
     private final CrossingList[] medium = new CrossingList[8];
 
     // Larger ones, in the bucket of the segment of their next multiple (circular over segments).
@@ -75,6 +77,7 @@ public final class PrimeSieve {
         long root = sqrtFloor(hi);
         this.buckets = root >= LARGE ? new Buckets(root, segments) : null;
         for (int r = 0; r < 8; r++) {
+            tiny[r] = new CrossingList();
             medium[r] = new CrossingList();
         }
         if (root >= FIRST_SIEVING) {
@@ -160,10 +163,11 @@ public final class PrimeSieve {
             return; // no multiple of p left in the window
         }
         long offset = p * q / 30 - firstByte;
+        int r = Wheel30.BIT[(int) (p % 30)];
         if (p < TINY) {
-            tiny.add((int) p, offset, place);
+            tiny[r].add((int) p, offset, place);
         } else if (p < LARGE) {
-            medium[Wheel30.BIT[(int) (p % 30)]].add((int) p, offset, place);
+            medium[r].add((int) p, offset, place);
         } else {
             buckets.add(offset / SEGMENT_BYTES, (int) p, (int) (offset % SEGMENT_BYTES), place);
         }
@@ -184,10 +188,13 @@ public final class PrimeSieve {
                 restorePresievedPrimes(seg, start, len);
             }
             for (int block = 0; block < len; block += BLOCK_BYTES) {
-                tiny.cross(seg, block, Math.min(BLOCK_BYTES, len - block));
+                int blockLen = Math.min(BLOCK_BYTES, len - block);
+                for (int r = 0; r < 8; r++) {
+                    WheelCrossing.crossMany(r, seg, block, blockLen, tiny[r]);
+                }
             }
             for (int r = 0; r < 8; r++) {
-                medium[r].crossFew(seg, len, r);
+                WheelCrossing.crossFew(r, seg, len, medium[r]);
             }
             if (buckets != null) {
                 buckets.cross(s, seg, len, firstByte, lastByte);
@@ -299,126 +306,6 @@ public final class PrimeSieve {
             r++;
         }
         return r;
-    }
-
-    /** Sieving primes with their next multiple (byte offset from the next block) and wheel place. */
-    private static final class CrossingList {
-        private int count;
-        private int[] prime = new int[64];
-        private long[] next = new long[64];
-        private byte[] place = new byte[64];
-
-        void add(int p, long offset, int wheelPlace) {
-            if (count == prime.length) {
-                prime = java.util.Arrays.copyOf(prime, 2 * count);
-                next = java.util.Arrays.copyOf(next, 2 * count);
-                place = java.util.Arrays.copyOf(place, 2 * count);
-            }
-            prime[count] = p;
-            next[count] = offset;
-            place[count] = (byte) wheelPlace;
-            count++;
-        }
-
-            /** Crosses off multiples in seg[base, base + len); offsets are kept relative to the next block. */
-            void cross(byte[] seg, int base, int len) {
-            final int[] primes = prime;
-            final long[] next = this.next;
-            final byte[] places = place;
-            final int end = base + len;
-            for (int i = 0; i < count; i++) {
-                long nb = next[i];
-                if (nb >= len) {
-                    next[i] = nb - len;
-                    continue;
-                }
-                int p = primes[i];
-                int a = p / 30;
-                int r = Wheel30.BIT[p % 30];
-                int j = places[i];
-                byte[] masks = Wheel30.MASK[r];
-                int[] carries = Wheel30.CARRY[r];
-                // One turn of the wheel starting at place j: 8 masks and 8 byte steps.
-                int j0 = j, j1 = (j + 1) & 7, j2 = (j + 2) & 7, j3 = (j + 3) & 7;
-                int j4 = (j + 4) & 7, j5 = (j + 5) & 7, j6 = (j + 6) & 7, j7 = (j + 7) & 7;
-                byte m0 = (byte) ~masks[j0], m1 = (byte) ~masks[j1], m2 = (byte) ~masks[j2], m3 = (byte) ~masks[j3];
-                byte m4 = (byte) ~masks[j4], m5 = (byte) ~masks[j5], m6 = (byte) ~masks[j6], m7 = (byte) ~masks[j7];
-                int d0 = a * Wheel30.GAPS[j0] + carries[j0], d1 = a * Wheel30.GAPS[j1] + carries[j1];
-                int d2 = a * Wheel30.GAPS[j2] + carries[j2], d3 = a * Wheel30.GAPS[j3] + carries[j3];
-                int d4 = a * Wheel30.GAPS[j4] + carries[j4], d5 = a * Wheel30.GAPS[j5] + carries[j5];
-                int d6 = a * Wheel30.GAPS[j6] + carries[j6], d7 = a * Wheel30.GAPS[j7] + carries[j7];
-                int b = base + (int) nb;
-                // A full turn spans p bytes: while it fits, no bounds to check.
-                for (int limit = end - p; b < limit; ) {
-                    seg[b] &= m0; b += d0;
-                    seg[b] &= m1; b += d1;
-                    seg[b] &= m2; b += d2;
-                    seg[b] &= m3; b += d3;
-                    seg[b] &= m4; b += d4;
-                    seg[b] &= m5; b += d5;
-                    seg[b] &= m6; b += d6;
-                    seg[b] &= m7; b += d7;
-                }
-                // Less than a turn is left: the same steps, each checked against the end.
-                int k = 0;
-                if (b < end) { seg[b] &= m0; b += d0; k = 1;
-                    if (b < end) { seg[b] &= m1; b += d1; k = 2;
-                        if (b < end) { seg[b] &= m2; b += d2; k = 3;
-                            if (b < end) { seg[b] &= m3; b += d3; k = 4;
-                                if (b < end) { seg[b] &= m4; b += d4; k = 5;
-                                    if (b < end) { seg[b] &= m5; b += d5; k = 6;
-                                        if (b < end) { seg[b] &= m6; b += d6; k = 7;
-                                            if (b < end) { seg[b] &= m7; b += d7; k = 8; } } } } } } } }
-                next[i] = b - end;
-                places[i] = (byte) ((j + k) & 7);
-            }
-        }
-
-        /**
-         * Crosses off multiples in seg[0, len) for primes p = 30 a + RESIDUES[r] with a few
-         * multiples per segment: no turn is set up, each step checks the end, and a prime
-         * enters the turn where it left off (a switch falling through the 8 places).
-         */
-        void crossFew(byte[] seg, int len, int r) {
-            final int[] primes = prime;
-            final long[] next = this.next;
-            final byte[] places = place;
-            final byte[] masks = Wheel30.MASK[r];
-            final int[] carries = Wheel30.CARRY[r];
-            final byte m0 = (byte) ~masks[0], m1 = (byte) ~masks[1], m2 = (byte) ~masks[2], m3 = (byte) ~masks[3];
-            final byte m4 = (byte) ~masks[4], m5 = (byte) ~masks[5], m6 = (byte) ~masks[6], m7 = (byte) ~masks[7];
-            final int c0 = carries[0], c1 = carries[1], c2 = carries[2], c3 = carries[3];
-            final int c4 = carries[4], c5 = carries[5], c6 = carries[6], c7 = carries[7];
-            for (int i = 0; i < count; i++) {
-                long nb = next[i];
-                if (nb >= len) {
-                    next[i] = nb - len;
-                    continue;
-                }
-                int a = primes[i] / 30;
-                // Steps a GAPS[j] + CARRY[r][j], GAPS = 6 4 2 4 2 4 6 2.
-                int d0 = 6 * a + c0, d1 = 4 * a + c1, d2 = 2 * a + c2, d3 = 4 * a + c3;
-                int d4 = 2 * a + c4, d5 = 4 * a + c5, d6 = 6 * a + c6, d7 = 2 * a + c7;
-                int b = (int) nb;
-                int j = places[i];
-                turns:
-                while (true) {
-                    switch (j) {
-                        case 0: if (b >= len) { j = 0; break turns; } seg[b] &= m0; b += d0; // fall through
-                        case 1: if (b >= len) { j = 1; break turns; } seg[b] &= m1; b += d1; // fall through
-                        case 2: if (b >= len) { j = 2; break turns; } seg[b] &= m2; b += d2; // fall through
-                        case 3: if (b >= len) { j = 3; break turns; } seg[b] &= m3; b += d3; // fall through
-                        case 4: if (b >= len) { j = 4; break turns; } seg[b] &= m4; b += d4; // fall through
-                        case 5: if (b >= len) { j = 5; break turns; } seg[b] &= m5; b += d5; // fall through
-                        case 6: if (b >= len) { j = 6; break turns; } seg[b] &= m6; b += d6; // fall through
-                        default: if (b >= len) { j = 7; break turns; } seg[b] &= m7; b += d7;
-                    }
-                    j = 0;
-                }
-                next[i] = b - len;
-                places[i] = (byte) j;
-            }
-        }
     }
 
     /** The pre-sieved patterns, one per group, each one segment longer than its period. */
