@@ -15,8 +15,7 @@ public final class PiKernel {
     public static final int STREAMS = 8;
     static final long ONE_BITS = 0x3FF0000000000000L; // 1.0
     static final double OFFSET = 1.0 - 0x1p-33;        // 1 minus half a cell
-    private static final boolean VECTOR = PiKernelVector.AVAILABLE
-            && !Boolean.getBoolean("mpjnumerics.scalar");
+    private static final boolean VECTOR = VectorApi.ENABLED;
 
     /**
      * Below this many samples per rank the scalar kernel is faster overall: interpreted Vector

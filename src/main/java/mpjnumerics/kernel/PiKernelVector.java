@@ -11,8 +11,6 @@ import jdk.incubator.vector.VectorSpecies;
  * the JVM was started with {@code --add-modules jdk.incubator.vector}.
  */
 final class PiKernelVector {
-    static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-
     private PiKernelVector() {}
 
     static long hits(long[] st, int count) {

@@ -174,13 +174,11 @@ public final class PrimeSieve {
     }
 
     private void run(SegmentVisitor visitor) {
-        byte[][] patterns = Presieve.PATTERNS;
-        int[] periods = Presieve.PERIODS;
         byte[] seg = new byte[SEGMENT_BYTES];
         for (long s = 0; s < segments; s++) {
             long start = firstByte + s * SEGMENT_BYTES;
             int len = (int) Math.min(SEGMENT_BYTES, lastByte - start + 1);
-            presieve(seg, len, start, patterns, periods);
+            presieve(seg, len, start);
             if (start == 0) {
                 seg[0] = (byte) 0xFE; // 7 .. 29 are all prime, 1 is not
             }
@@ -204,8 +202,23 @@ public final class PrimeSieve {
         }
     }
 
+    /** Pre-sieves seg[0, len) for the segment starting at byte start: the AND of all patterns. */
+    static void presieve(byte[] seg, int len, long start) {
+        byte[][] patterns = Presieve.PATTERNS;
+        int[] periods = Presieve.PERIODS;
+        if (VectorApi.ENABLED) {
+            int[] at = new int[patterns.length];
+            for (int g = 0; g < at.length; g++) {
+                at[g] = (int) (start % periods[g]);
+            }
+            PresieveVector.and(seg, len, patterns, at);
+        } else {
+            presieveScalar(seg, len, start, patterns, periods);
+        }
+    }
+
     /** Copies the first pattern, ANDs the others; patterns are a segment longer than their period. */
-    private static void presieve(byte[] seg, int len, long start, byte[][] patterns, int[] periods) {
+    static void presieveScalar(byte[] seg, int len, long start, byte[][] patterns, int[] periods) {
         System.arraycopy(patterns[0], (int) (start % periods[0]), seg, 0, len);
         int whole = len & ~7;
         for (int g = 1; g < patterns.length; g++) {
@@ -309,7 +322,7 @@ public final class PrimeSieve {
     }
 
     /** The pre-sieved patterns, one per group, each one segment longer than its period. */
-    private static final class Presieve {
+    static final class Presieve {
         static final int[] PERIODS = new int[PRESIEVED.length];
         static final byte[][] PATTERNS = new byte[PRESIEVED.length][];
 

@@ -140,4 +140,20 @@ class PrimeSieveTest {
             previous = c;
         }
     }
+
+    @Test
+    void vectorPresieveEqualsTheScalarOne() {
+        org.junit.jupiter.api.Assertions.assertTrue(VectorApi.ENABLED, "tests run with the Vector API");
+        SplittableRandom r = new SplittableRandom(5);
+        byte[] vector = new byte[PrimeSieve.SEGMENT_BYTES];
+        byte[] scalar = new byte[PrimeSieve.SEGMENT_BYTES];
+        for (int i = 0; i < 40; i++) {
+            long start = i < 3 ? i : r.nextLong(Long.MAX_VALUE / 30);
+            int len = i % 4 == 0 ? PrimeSieve.SEGMENT_BYTES : 1 + r.nextInt(i % 2 == 0 ? 200 : PrimeSieve.SEGMENT_BYTES);
+            PrimeSieve.presieve(vector, len, start);
+            PrimeSieve.presieveScalar(scalar, len, start, PrimeSieve.Presieve.PATTERNS, PrimeSieve.Presieve.PERIODS);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOf(scalar, len),
+                java.util.Arrays.copyOf(vector, len), "start " + start + " len " + len);
+        }
+    }
 }

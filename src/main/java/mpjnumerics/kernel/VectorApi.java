@@ -1,0 +1,14 @@
+package mpjnumerics.kernel;
+
+/**
+ * Whether kernels may use the Vector API: only when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector} (mpjrun.sh does so unless MPJ_NUMERICS_VECTOR=0),
+ * and not when the system property mpjnumerics.scalar is set (to compare the two paths).
+ * Classes that import the API are loaded only behind this flag.
+ */
+final class VectorApi {
+    static final boolean PRESENT = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    static final boolean ENABLED = PRESENT && !Boolean.getBoolean("mpjnumerics.scalar");
+
+    private VectorApi() {}
+}
