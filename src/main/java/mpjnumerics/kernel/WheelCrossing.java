@@ -11,42 +11,25 @@ final class WheelCrossing {
     private WheelCrossing() {}
 
     /**
-     * Primes with many multiples in seg[base, base + len) (an L1-sized block): whole turns
-     * of the wheel unchecked while a turn fits, then single steps checked against the end.
+     * Crosses off the list's multiples in seg[base, base + len): to the end of the turn of the
+     * wheel each prime is in (a switch falling through the places), then whole turns unchecked
+     * while a turn fits, then single steps checked against the end.
      */
-    static void crossMany(int r, byte[] seg, int base, int len, CrossingList list) {
+    static void cross(int r, byte[] seg, int base, int len, CrossingList list) {
         switch (r) {
-            case 0: crossMany0(seg, base, len, list.prime, list.next, list.place, list.count); return;
-            case 1: crossMany1(seg, base, len, list.prime, list.next, list.place, list.count); return;
-            case 2: crossMany2(seg, base, len, list.prime, list.next, list.place, list.count); return;
-            case 3: crossMany3(seg, base, len, list.prime, list.next, list.place, list.count); return;
-            case 4: crossMany4(seg, base, len, list.prime, list.next, list.place, list.count); return;
-            case 5: crossMany5(seg, base, len, list.prime, list.next, list.place, list.count); return;
-            case 6: crossMany6(seg, base, len, list.prime, list.next, list.place, list.count); return;
-            case 7: crossMany7(seg, base, len, list.prime, list.next, list.place, list.count); return;
+            case 0: cross0(seg, base, len, list.prime, list.next, list.place, list.count); return;
+            case 1: cross1(seg, base, len, list.prime, list.next, list.place, list.count); return;
+            case 2: cross2(seg, base, len, list.prime, list.next, list.place, list.count); return;
+            case 3: cross3(seg, base, len, list.prime, list.next, list.place, list.count); return;
+            case 4: cross4(seg, base, len, list.prime, list.next, list.place, list.count); return;
+            case 5: cross5(seg, base, len, list.prime, list.next, list.place, list.count); return;
+            case 6: cross6(seg, base, len, list.prime, list.next, list.place, list.count); return;
+            case 7: cross7(seg, base, len, list.prime, list.next, list.place, list.count); return;
             default: throw new IllegalArgumentException("residue index " + r);
         }
     }
 
-    /**
-     * Primes with a few multiples in seg[0, len): every step checked against the end, the
-     * turn entered where the prime left off (a switch falling through the 8 places).
-     */
-    static void crossFew(int r, byte[] seg, int len, CrossingList list) {
-        switch (r) {
-            case 0: crossFew0(seg, len, list.prime, list.next, list.place, list.count); return;
-            case 1: crossFew1(seg, len, list.prime, list.next, list.place, list.count); return;
-            case 2: crossFew2(seg, len, list.prime, list.next, list.place, list.count); return;
-            case 3: crossFew3(seg, len, list.prime, list.next, list.place, list.count); return;
-            case 4: crossFew4(seg, len, list.prime, list.next, list.place, list.count); return;
-            case 5: crossFew5(seg, len, list.prime, list.next, list.place, list.count); return;
-            case 6: crossFew6(seg, len, list.prime, list.next, list.place, list.count); return;
-            case 7: crossFew7(seg, len, list.prime, list.next, list.place, list.count); return;
-            default: throw new IllegalArgumentException("residue index " + r);
-        }
-    }
-
-    private static void crossMany0(byte[] seg, int base, int len, int[] primes, long[] next, byte[] places, int n) {
+    private static void cross0(byte[] seg, int base, int len, int[] primes, long[] next, byte[] places, int n) {
         final int end = base + len;
         for (int i = 0; i < n; i++) {
             long nb = next[i];
@@ -95,7 +78,7 @@ final class WheelCrossing {
         }
     }
 
-    private static void crossMany1(byte[] seg, int base, int len, int[] primes, long[] next, byte[] places, int n) {
+    private static void cross1(byte[] seg, int base, int len, int[] primes, long[] next, byte[] places, int n) {
         final int end = base + len;
         for (int i = 0; i < n; i++) {
             long nb = next[i];
@@ -144,7 +127,7 @@ final class WheelCrossing {
         }
     }
 
-    private static void crossMany2(byte[] seg, int base, int len, int[] primes, long[] next, byte[] places, int n) {
+    private static void cross2(byte[] seg, int base, int len, int[] primes, long[] next, byte[] places, int n) {
         final int end = base + len;
         for (int i = 0; i < n; i++) {
             long nb = next[i];
@@ -193,7 +176,7 @@ final class WheelCrossing {
         }
     }
 
-    private static void crossMany3(byte[] seg, int base, int len, int[] primes, long[] next, byte[] places, int n) {
+    private static void cross3(byte[] seg, int base, int len, int[] primes, long[] next, byte[] places, int n) {
         final int end = base + len;
         for (int i = 0; i < n; i++) {
             long nb = next[i];
@@ -242,7 +225,7 @@ final class WheelCrossing {
         }
     }
 
-    private static void crossMany4(byte[] seg, int base, int len, int[] primes, long[] next, byte[] places, int n) {
+    private static void cross4(byte[] seg, int base, int len, int[] primes, long[] next, byte[] places, int n) {
         final int end = base + len;
         for (int i = 0; i < n; i++) {
             long nb = next[i];
@@ -291,7 +274,7 @@ final class WheelCrossing {
         }
     }
 
-    private static void crossMany5(byte[] seg, int base, int len, int[] primes, long[] next, byte[] places, int n) {
+    private static void cross5(byte[] seg, int base, int len, int[] primes, long[] next, byte[] places, int n) {
         final int end = base + len;
         for (int i = 0; i < n; i++) {
             long nb = next[i];
@@ -340,7 +323,7 @@ final class WheelCrossing {
         }
     }
 
-    private static void crossMany6(byte[] seg, int base, int len, int[] primes, long[] next, byte[] places, int n) {
+    private static void cross6(byte[] seg, int base, int len, int[] primes, long[] next, byte[] places, int n) {
         final int end = base + len;
         for (int i = 0; i < n; i++) {
             long nb = next[i];
@@ -389,7 +372,7 @@ final class WheelCrossing {
         }
     }
 
-    private static void crossMany7(byte[] seg, int base, int len, int[] primes, long[] next, byte[] places, int n) {
+    private static void cross7(byte[] seg, int base, int len, int[] primes, long[] next, byte[] places, int n) {
         final int end = base + len;
         for (int i = 0; i < n; i++) {
             long nb = next[i];
@@ -434,246 +417,6 @@ final class WheelCrossing {
                 j = 0;
             }
             next[i] = b - end;
-            places[i] = (byte) j;
-        }
-    }
-
-    private static void crossFew0(byte[] seg, int len, int[] primes, long[] next, byte[] places, int n) {
-        for (int i = 0; i < n; i++) {
-            long nb = next[i];
-            if (nb >= len) { // no multiple here
-                next[i] = nb - len;
-                continue;
-            }
-            int a = primes[i] / 30;
-            int a2 = 2 * a, a4 = 4 * a, a6 = 6 * a;
-            int b = (int) nb;
-            int j = places[i];
-            turns:
-            while (true) {
-                switch (j) {
-                    case 0: if (b >= len) { j = 0; break turns; } seg[b] &= -2; b = b + a6 + 0; // fall through
-                    case 1: if (b >= len) { j = 1; break turns; } seg[b] &= -3; b = b + a4 + 0; // fall through
-                    case 2: if (b >= len) { j = 2; break turns; } seg[b] &= -5; b = b + a2 + 0; // fall through
-                    case 3: if (b >= len) { j = 3; break turns; } seg[b] &= -9; b = b + a4 + 0; // fall through
-                    case 4: if (b >= len) { j = 4; break turns; } seg[b] &= -17; b = b + a2 + 0; // fall through
-                    case 5: if (b >= len) { j = 5; break turns; } seg[b] &= -33; b = b + a4 + 0; // fall through
-                    case 6: if (b >= len) { j = 6; break turns; } seg[b] &= -65; b = b + a6 + 0; // fall through
-                    default: if (b >= len) { j = 7; break turns; } seg[b] &= -129; b = b + a2 + 1;
-                }
-                j = 0;
-            }
-            next[i] = b - len;
-            places[i] = (byte) j;
-        }
-    }
-
-    private static void crossFew1(byte[] seg, int len, int[] primes, long[] next, byte[] places, int n) {
-        for (int i = 0; i < n; i++) {
-            long nb = next[i];
-            if (nb >= len) { // no multiple here
-                next[i] = nb - len;
-                continue;
-            }
-            int a = primes[i] / 30;
-            int a2 = 2 * a, a4 = 4 * a, a6 = 6 * a;
-            int b = (int) nb;
-            int j = places[i];
-            turns:
-            while (true) {
-                switch (j) {
-                    case 0: if (b >= len) { j = 0; break turns; } seg[b] &= -3; b = b + a6 + 1; // fall through
-                    case 1: if (b >= len) { j = 1; break turns; } seg[b] &= -33; b = b + a4 + 1; // fall through
-                    case 2: if (b >= len) { j = 2; break turns; } seg[b] &= -17; b = b + a2 + 1; // fall through
-                    case 3: if (b >= len) { j = 3; break turns; } seg[b] &= -2; b = b + a4 + 0; // fall through
-                    case 4: if (b >= len) { j = 4; break turns; } seg[b] &= -129; b = b + a2 + 1; // fall through
-                    case 5: if (b >= len) { j = 5; break turns; } seg[b] &= -9; b = b + a4 + 1; // fall through
-                    case 6: if (b >= len) { j = 6; break turns; } seg[b] &= -5; b = b + a6 + 1; // fall through
-                    default: if (b >= len) { j = 7; break turns; } seg[b] &= -65; b = b + a2 + 1;
-                }
-                j = 0;
-            }
-            next[i] = b - len;
-            places[i] = (byte) j;
-        }
-    }
-
-    private static void crossFew2(byte[] seg, int len, int[] primes, long[] next, byte[] places, int n) {
-        for (int i = 0; i < n; i++) {
-            long nb = next[i];
-            if (nb >= len) { // no multiple here
-                next[i] = nb - len;
-                continue;
-            }
-            int a = primes[i] / 30;
-            int a2 = 2 * a, a4 = 4 * a, a6 = 6 * a;
-            int b = (int) nb;
-            int j = places[i];
-            turns:
-            while (true) {
-                switch (j) {
-                    case 0: if (b >= len) { j = 0; break turns; } seg[b] &= -5; b = b + a6 + 2; // fall through
-                    case 1: if (b >= len) { j = 1; break turns; } seg[b] &= -17; b = b + a4 + 2; // fall through
-                    case 2: if (b >= len) { j = 2; break turns; } seg[b] &= -2; b = b + a2 + 0; // fall through
-                    case 3: if (b >= len) { j = 3; break turns; } seg[b] &= -65; b = b + a4 + 2; // fall through
-                    case 4: if (b >= len) { j = 4; break turns; } seg[b] &= -3; b = b + a2 + 0; // fall through
-                    case 5: if (b >= len) { j = 5; break turns; } seg[b] &= -129; b = b + a4 + 2; // fall through
-                    case 6: if (b >= len) { j = 6; break turns; } seg[b] &= -9; b = b + a6 + 2; // fall through
-                    default: if (b >= len) { j = 7; break turns; } seg[b] &= -33; b = b + a2 + 1;
-                }
-                j = 0;
-            }
-            next[i] = b - len;
-            places[i] = (byte) j;
-        }
-    }
-
-    private static void crossFew3(byte[] seg, int len, int[] primes, long[] next, byte[] places, int n) {
-        for (int i = 0; i < n; i++) {
-            long nb = next[i];
-            if (nb >= len) { // no multiple here
-                next[i] = nb - len;
-                continue;
-            }
-            int a = primes[i] / 30;
-            int a2 = 2 * a, a4 = 4 * a, a6 = 6 * a;
-            int b = (int) nb;
-            int j = places[i];
-            turns:
-            while (true) {
-                switch (j) {
-                    case 0: if (b >= len) { j = 0; break turns; } seg[b] &= -9; b = b + a6 + 3; // fall through
-                    case 1: if (b >= len) { j = 1; break turns; } seg[b] &= -2; b = b + a4 + 1; // fall through
-                    case 2: if (b >= len) { j = 2; break turns; } seg[b] &= -65; b = b + a2 + 1; // fall through
-                    case 3: if (b >= len) { j = 3; break turns; } seg[b] &= -33; b = b + a4 + 2; // fall through
-                    case 4: if (b >= len) { j = 4; break turns; } seg[b] &= -5; b = b + a2 + 1; // fall through
-                    case 5: if (b >= len) { j = 5; break turns; } seg[b] &= -3; b = b + a4 + 1; // fall through
-                    case 6: if (b >= len) { j = 6; break turns; } seg[b] &= -129; b = b + a6 + 3; // fall through
-                    default: if (b >= len) { j = 7; break turns; } seg[b] &= -17; b = b + a2 + 1;
-                }
-                j = 0;
-            }
-            next[i] = b - len;
-            places[i] = (byte) j;
-        }
-    }
-
-    private static void crossFew4(byte[] seg, int len, int[] primes, long[] next, byte[] places, int n) {
-        for (int i = 0; i < n; i++) {
-            long nb = next[i];
-            if (nb >= len) { // no multiple here
-                next[i] = nb - len;
-                continue;
-            }
-            int a = primes[i] / 30;
-            int a2 = 2 * a, a4 = 4 * a, a6 = 6 * a;
-            int b = (int) nb;
-            int j = places[i];
-            turns:
-            while (true) {
-                switch (j) {
-                    case 0: if (b >= len) { j = 0; break turns; } seg[b] &= -17; b = b + a6 + 3; // fall through
-                    case 1: if (b >= len) { j = 1; break turns; } seg[b] &= -129; b = b + a4 + 3; // fall through
-                    case 2: if (b >= len) { j = 2; break turns; } seg[b] &= -3; b = b + a2 + 1; // fall through
-                    case 3: if (b >= len) { j = 3; break turns; } seg[b] &= -5; b = b + a4 + 2; // fall through
-                    case 4: if (b >= len) { j = 4; break turns; } seg[b] &= -33; b = b + a2 + 1; // fall through
-                    case 5: if (b >= len) { j = 5; break turns; } seg[b] &= -65; b = b + a4 + 3; // fall through
-                    case 6: if (b >= len) { j = 6; break turns; } seg[b] &= -2; b = b + a6 + 3; // fall through
-                    default: if (b >= len) { j = 7; break turns; } seg[b] &= -9; b = b + a2 + 1;
-                }
-                j = 0;
-            }
-            next[i] = b - len;
-            places[i] = (byte) j;
-        }
-    }
-
-    private static void crossFew5(byte[] seg, int len, int[] primes, long[] next, byte[] places, int n) {
-        for (int i = 0; i < n; i++) {
-            long nb = next[i];
-            if (nb >= len) { // no multiple here
-                next[i] = nb - len;
-                continue;
-            }
-            int a = primes[i] / 30;
-            int a2 = 2 * a, a4 = 4 * a, a6 = 6 * a;
-            int b = (int) nb;
-            int j = places[i];
-            turns:
-            while (true) {
-                switch (j) {
-                    case 0: if (b >= len) { j = 0; break turns; } seg[b] &= -33; b = b + a6 + 4; // fall through
-                    case 1: if (b >= len) { j = 1; break turns; } seg[b] &= -9; b = b + a4 + 2; // fall through
-                    case 2: if (b >= len) { j = 2; break turns; } seg[b] &= -129; b = b + a2 + 2; // fall through
-                    case 3: if (b >= len) { j = 3; break turns; } seg[b] &= -3; b = b + a4 + 2; // fall through
-                    case 4: if (b >= len) { j = 4; break turns; } seg[b] &= -65; b = b + a2 + 2; // fall through
-                    case 5: if (b >= len) { j = 5; break turns; } seg[b] &= -2; b = b + a4 + 2; // fall through
-                    case 6: if (b >= len) { j = 6; break turns; } seg[b] &= -17; b = b + a6 + 4; // fall through
-                    default: if (b >= len) { j = 7; break turns; } seg[b] &= -5; b = b + a2 + 1;
-                }
-                j = 0;
-            }
-            next[i] = b - len;
-            places[i] = (byte) j;
-        }
-    }
-
-    private static void crossFew6(byte[] seg, int len, int[] primes, long[] next, byte[] places, int n) {
-        for (int i = 0; i < n; i++) {
-            long nb = next[i];
-            if (nb >= len) { // no multiple here
-                next[i] = nb - len;
-                continue;
-            }
-            int a = primes[i] / 30;
-            int a2 = 2 * a, a4 = 4 * a, a6 = 6 * a;
-            int b = (int) nb;
-            int j = places[i];
-            turns:
-            while (true) {
-                switch (j) {
-                    case 0: if (b >= len) { j = 0; break turns; } seg[b] &= -65; b = b + a6 + 5; // fall through
-                    case 1: if (b >= len) { j = 1; break turns; } seg[b] &= -5; b = b + a4 + 3; // fall through
-                    case 2: if (b >= len) { j = 2; break turns; } seg[b] &= -9; b = b + a2 + 1; // fall through
-                    case 3: if (b >= len) { j = 3; break turns; } seg[b] &= -129; b = b + a4 + 4; // fall through
-                    case 4: if (b >= len) { j = 4; break turns; } seg[b] &= -2; b = b + a2 + 1; // fall through
-                    case 5: if (b >= len) { j = 5; break turns; } seg[b] &= -17; b = b + a4 + 3; // fall through
-                    case 6: if (b >= len) { j = 6; break turns; } seg[b] &= -33; b = b + a6 + 5; // fall through
-                    default: if (b >= len) { j = 7; break turns; } seg[b] &= -3; b = b + a2 + 1;
-                }
-                j = 0;
-            }
-            next[i] = b - len;
-            places[i] = (byte) j;
-        }
-    }
-
-    private static void crossFew7(byte[] seg, int len, int[] primes, long[] next, byte[] places, int n) {
-        for (int i = 0; i < n; i++) {
-            long nb = next[i];
-            if (nb >= len) { // no multiple here
-                next[i] = nb - len;
-                continue;
-            }
-            int a = primes[i] / 30;
-            int a2 = 2 * a, a4 = 4 * a, a6 = 6 * a;
-            int b = (int) nb;
-            int j = places[i];
-            turns:
-            while (true) {
-                switch (j) {
-                    case 0: if (b >= len) { j = 0; break turns; } seg[b] &= -129; b = b + a6 + 6; // fall through
-                    case 1: if (b >= len) { j = 1; break turns; } seg[b] &= -65; b = b + a4 + 4; // fall through
-                    case 2: if (b >= len) { j = 2; break turns; } seg[b] &= -33; b = b + a2 + 2; // fall through
-                    case 3: if (b >= len) { j = 3; break turns; } seg[b] &= -17; b = b + a4 + 4; // fall through
-                    case 4: if (b >= len) { j = 4; break turns; } seg[b] &= -9; b = b + a2 + 2; // fall through
-                    case 5: if (b >= len) { j = 5; break turns; } seg[b] &= -5; b = b + a4 + 4; // fall through
-                    case 6: if (b >= len) { j = 6; break turns; } seg[b] &= -3; b = b + a6 + 6; // fall through
-                    default: if (b >= len) { j = 7; break turns; } seg[b] &= -2; b = b + a2 + 1;
-                }
-                j = 0;
-            }
-            next[i] = b - len;
             places[i] = (byte) j;
         }
     }

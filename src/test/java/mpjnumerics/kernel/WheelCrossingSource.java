@@ -32,17 +32,12 @@ final class WheelCrossingSource {
         s.append(" */\n");
         s.append("final class WheelCrossing {\n");
         s.append("    private WheelCrossing() {}\n");
-        dispatcher(s, "crossMany", "byte[] seg, int base, int len, CrossingList list", "seg, base, len",
-            "Primes with many multiples in seg[base, base + len) (an L1-sized block): whole turns\n"
-                + "     * of the wheel unchecked while a turn fits, then single steps checked against the end.");
-        dispatcher(s, "crossFew", "byte[] seg, int len, CrossingList list", "seg, len",
-            "Primes with a few multiples in seg[0, len): every step checked against the end, the\n"
-                + "     * turn entered where the prime left off (a switch falling through the 8 places).");
+        dispatcher(s, "cross", "byte[] seg, int base, int len, CrossingList list", "seg, base, len",
+            "Crosses off the list's multiples in seg[base, base + len): to the end of the turn of the\n"
+                + "     * wheel each prime is in (a switch falling through the places), then whole turns unchecked\n"
+                + "     * while a turn fits, then single steps checked against the end.");
         for (int r = 0; r < 8; r++) {
-            many(s, r);
-        }
-        for (int r = 0; r < 8; r++) {
-            few(s, r);
+            cross(s, r);
         }
         s.append("}\n");
         return s.toString();
@@ -70,16 +65,14 @@ final class WheelCrossingSource {
     }
 
     /**
-     * The loop over a list's primes, up to the prime's first multiple b (absolute in seg) and
-     * place j. The list's arrays come as arguments: read from the list inside, the same loop
-     * ran 15% slower for medium primes.
+     * The method for residue r: the loop over the list's primes (its arrays come as arguments:
+     * read from the list inside, the same loop ran 15% slower for medium primes), each from its
+     * next multiple b and wheel place j, saved again at the end relative to the next block.
      */
-    private static void listLoopHead(StringBuilder s, String name, int r, String params, boolean block) {
-        s.append("\n    private static void ").append(name).append(r).append('(').append(params)
-            .append(", int[] primes, long[] next, byte[] places, int n) {\n");
-        if (block) {
-            s.append("        final int end = base + len;\n");
-        }
+    private static void cross(StringBuilder s, int r) {
+        s.append("\n    private static void cross").append(r)
+            .append("(byte[] seg, int base, int len, int[] primes, long[] next, byte[] places, int n) {\n");
+        s.append("        final int end = base + len;\n");
         s.append("        for (int i = 0; i < n; i++) {\n");
         s.append("            long nb = next[i];\n");
         s.append("            if (nb >= len) { // no multiple here\n");
@@ -88,19 +81,8 @@ final class WheelCrossingSource {
         s.append("            }\n");
         s.append("            int a = primes[i] / 30;\n");
         s.append("            int a2 = 2 * a, a4 = 4 * a, a6 = 6 * a;\n");
-        s.append("            int b = ").append(block ? "base + " : "").append("(int) nb;\n");
+        s.append("            int b = base + (int) nb;\n");
         s.append("            int j = places[i];\n");
-    }
-
-    /** Saves where the prime goes on: offset from the end of this block or segment, and place. */
-    private static void listLoopTail(StringBuilder s, String end) {
-        s.append("            next[i] = b - ").append(end).append(";\n");
-        s.append("            places[i] = (byte) j;\n");
-        s.append("        }\n    }\n");
-    }
-
-    private static void many(StringBuilder s, int r) {
-        listLoopHead(s, "crossMany", r, "byte[] seg, int base, int len", true);
         s.append("            visit: {\n");
         s.append("                switch (j) { // to the end of the turn the prime is in\n");
         for (int j = 1; j < 8; j++) {
@@ -121,21 +103,8 @@ final class WheelCrossingSource {
         }
         s.append("                j = 0;\n");
         s.append("            }\n");
-        listLoopTail(s, "end");
-    }
-
-    private static void few(StringBuilder s, int r) {
-        listLoopHead(s, "crossFew", r, "byte[] seg, int len", false);
-        s.append("            turns:\n");
-        s.append("            while (true) {\n");
-        s.append("                switch (j) {\n");
-        for (int j = 0; j < 8; j++) {
-            s.append("                    ").append(j < 7 ? "case " + j : "default").append(": if (b >= len) { j = ")
-                .append(j).append("; break turns; } ").append(step(r, j)).append(j < 7 ? " // fall through\n" : "\n");
-        }
-        s.append("                }\n");
-        s.append("                j = 0;\n");
-        s.append("            }\n");
-        listLoopTail(s, "len");
+        s.append("            next[i] = b - end;\n");
+        s.append("            places[i] = (byte) j;\n");
+        s.append("        }\n    }\n");
     }
 }
