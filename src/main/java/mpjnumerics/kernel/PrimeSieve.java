@@ -43,6 +43,8 @@ public final class PrimeSieve {
      * segment (2048 and 8192 measured 3-8% slower at 9e10).
      */
     private static final int TINY = 4096;
+    /** Windows of at least this many segments pre-sieve on the Vector API (when the JVM has it). */
+    private static final long VECTOR_SEGMENTS = 64;
     /** Primes at least this large step over a whole segment between multiples. */
     private static final long LARGE = 15L * SEGMENT_BYTES;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -176,10 +178,11 @@ public final class PrimeSieve {
 
     private void run(SegmentVisitor visitor) {
         byte[] seg = new byte[SEGMENT_BYTES];
+        boolean vector = VectorApi.ENABLED && segments >= VECTOR_SEGMENTS;
         for (long s = 0; s < segments; s++) {
             long start = firstByte + s * SEGMENT_BYTES;
             int len = (int) Math.min(SEGMENT_BYTES, lastByte - start + 1);
-            presieve(seg, len, start);
+            presieve(seg, len, start, vector);
             if (start == 0) {
                 seg[0] = (byte) 0xFE; // 7 .. 29 are all prime, 1 is not
             }
@@ -203,11 +206,15 @@ public final class PrimeSieve {
         }
     }
 
-    /** Pre-sieves seg[0, len) for the segment starting at byte start: the AND of all patterns. */
-    static void presieve(byte[] seg, int len, long start) {
+    /**
+     * Pre-sieves seg[0, len) for the segment starting at byte start: the AND of all patterns,
+     * on the Vector API if asked (3 times faster compiled, but some 40 ms slower to warm up:
+     * it pays from about 50 segments on).
+     */
+    static void presieve(byte[] seg, int len, long start, boolean vector) {
         byte[][] patterns = Presieve.PATTERNS;
         int[] periods = Presieve.PERIODS;
-        if (VectorApi.ENABLED) {
+        if (vector) {
             int[] at = new int[patterns.length];
             for (int g = 0; g < at.length; g++) {
                 at[g] = (int) (start % periods[g]);

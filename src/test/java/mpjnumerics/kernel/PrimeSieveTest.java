@@ -150,7 +150,7 @@ class PrimeSieveTest {
         for (int i = 0; i < 40; i++) {
             long start = i < 3 ? i : r.nextLong(Long.MAX_VALUE / 30);
             int len = i % 4 == 0 ? PrimeSieve.SEGMENT_BYTES : 1 + r.nextInt(i % 2 == 0 ? 200 : PrimeSieve.SEGMENT_BYTES);
-            PrimeSieve.presieve(vector, len, start);
+            PrimeSieve.presieve(vector, len, start, true);
             PrimeSieve.presieveScalar(scalar, len, start, PrimeSieve.Presieve.PATTERNS, PrimeSieve.Presieve.PERIODS);
             org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOf(scalar, len),
                 java.util.Arrays.copyOf(vector, len), "start " + start + " len " + len);
