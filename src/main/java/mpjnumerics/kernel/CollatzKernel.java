@@ -136,8 +136,8 @@ public final class CollatzKernel {
      * <p>A round jumps every start of a list in place, whether or not it still needs to (one
      * that has landed, or must go slow, stays put): no branch and no bookkeeping per jump. The
      * batch goes first, for the rounds nearly every start needs (a jump descends 3.3 bits on
-     * average); then, every two rounds, the starts still under way are gathered into a
-     * shorter list.
+     * average), and one more; then, every two rounds, the starts still under way are gathered
+     * into a shorter list.
      */
     private static int jumpRounds(long m0, int size, long safe, int rounds, CollatzTables t, Batch b) {
         final int[] steps = b.steps;
@@ -149,8 +149,10 @@ public final class CollatzKernel {
             steps[i] = 0;
             land[i] = m0 + 2L * i;
         }
-        // Jumps every start needs: its bits above the memo's 20, at 3.3 bits a jump, rounded down.
-        int done = Math.min(rounds, Math.max(0, (64 - Long.numberOfLeadingZeros(m0) - CollatzTables.MEMO_BITS) / 3));
+        // Jumps nearly every start needs: its bits above the memo's 20 at 3.3 bits a jump, rounded
+        // down, and one more: a jump of a start that has already landed costs less than keeping
+        // the list of those still under way a round earlier (12% off the kernel at 1e8, 8% at 1e9).
+        int done = Math.min(rounds, Math.max(0, (64 - Long.numberOfLeadingZeros(m0) - CollatzTables.MEMO_BITS) / 3 + 1));
         jumpInPlace(land, steps, size, done, safe, t);
         int pending = 0;
         int slow = 0;
