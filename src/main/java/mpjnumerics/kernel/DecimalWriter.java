@@ -12,6 +12,9 @@ import java.nio.ByteOrder;
  * from a table of the 100 pairs, in int arithmetic below 10^8.
  */
 public final class DecimalWriter {
+    /** Bytes copied per line: three longs, enough for 19 digits and the newline. */
+    private static final int LINE_COPY = 24;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] PAIRS = new byte[200];
     /** 10^k for k = 0..18. */
     private static final long[] POW10 = new long[19];
@@ -35,9 +38,6 @@ public final class DecimalWriter {
     private int lastLow;
     private final byte[] last = new byte[LINE_COPY];
     private int lastDigits;
-    /** Bytes copied per line: three longs, enough for 19 digits and the newline. */
-    private static final int LINE_COPY = 24;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     public DecimalWriter(int capacity) {
         buf = new byte[capacity];
@@ -63,8 +63,7 @@ public final class DecimalWriter {
             last[at + 3] = PAIRS[2 * lo + 1];
             lastLow = low;
         } else {
-            convert(n);
-            lastDigits = digits(n);
+            lastDigits = convert(n);
             System.arraycopy(buf, len, last, 0, lastDigits);
             last[lastDigits] = '\n';
             lastLow = (int) (n % 10_000);
@@ -77,9 +76,10 @@ public final class DecimalWriter {
         len += lastDigits + 1;
     }
 
-    /** Writes the digits of n at buf[len...] (no newline; len unchanged). */
-    private void convert(long n) {
-        int end = len + digits(n);
+    /** Writes the digits of n at buf[len...] (no newline; len unchanged); returns how many. */
+    private int convert(long n) {
+        int d = digits(n);
+        int end = len + d;
         int at = end;
         while (n >= 100_000_000) {
             long q = n / 100_000_000;
@@ -107,6 +107,7 @@ public final class DecimalWriter {
         } else {
             buf[at - 1] = (byte) ('0' + v);
         }
+        return d;
     }
 
     /** Decimal digits of n >= 0: from its bit length (log10 2 ~ 1233 / 4096), then one comparison. */
