@@ -208,7 +208,7 @@ public final class PrimeSieve {
 
     /**
      * Pre-sieves seg[0, len) for the segment starting at byte start: the AND of all patterns,
-     * on the Vector API if asked (3 times faster compiled, but some 40 ms slower to warm up:
+     * on the Vector API if asked (over twice as fast compiled, but some 40 ms slower to warm up:
      * it pays from about 50 segments on).
      */
     static void presieve(byte[] seg, int len, long start, boolean vector) {

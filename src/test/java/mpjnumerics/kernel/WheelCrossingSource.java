@@ -32,27 +32,24 @@ final class WheelCrossingSource {
         s.append(" */\n");
         s.append("final class WheelCrossing {\n");
         s.append("    private WheelCrossing() {}\n");
-        dispatcher(s, "cross", "byte[] seg, int base, int len, CrossingList list", "seg, base, len",
-            "Crosses off the list's multiples in seg[base, base + len): to the end of the turn of the\n"
-                + "     * wheel each prime is in (a switch falling through the places), then whole turns unchecked\n"
-                + "     * while a turn fits, then single steps checked against the end.");
+        s.append("\n    /**\n");
+        s.append("     * Crosses off the list's multiples in seg[base, base + len): to the end of the turn of the\n");
+        s.append("     * wheel each prime is in (a switch falling through the places), then whole turns unchecked\n");
+        s.append("     * while a turn fits, then single steps checked against the end.\n");
+        s.append("     */\n");
+        s.append("    static void cross(int r, byte[] seg, int base, int len, CrossingList list) {\n");
+        s.append("        switch (r) {\n");
+        for (int r = 0; r < 8; r++) {
+            s.append("            case ").append(r).append(": cross").append(r)
+                .append("(seg, base, len, list.prime, list.next, list.place, list.count); return;\n");
+        }
+        s.append("            default: throw new IllegalArgumentException(\"residue index \" + r);\n");
+        s.append("        }\n    }\n");
         for (int r = 0; r < 8; r++) {
             cross(s, r);
         }
         s.append("}\n");
         return s.toString();
-    }
-
-    private static void dispatcher(StringBuilder s, String name, String params, String args, String doc) {
-        s.append("\n    /**\n     * ").append(doc).append("\n     */\n");
-        s.append("    static void ").append(name).append("(int r, ").append(params).append(") {\n");
-        s.append("        switch (r) {\n");
-        for (int r = 0; r < 8; r++) {
-            s.append("            case ").append(r).append(": ").append(name).append(r).append('(').append(args)
-                .append(", list.prime, list.next, list.place, list.count); return;\n");
-        }
-        s.append("            default: throw new IllegalArgumentException(\"residue index \" + r);\n");
-        s.append("        }\n    }\n");
     }
 
     /**
