@@ -44,7 +44,10 @@ public final class CollatzSteps implements Job {
         CollatzStats local = ctx.compute(() -> {
             CollatzStats s = new CollatzStats();
             long done = 0;
-            for (long c = spmd.rank(); c < chunks; c += spmd.size()) {
+            // From the top down: the first chunks the JIT profiles are the costly kind that
+            // fill the run (long trajectories, a high peak bound), not the starts below the
+            // memo, whose profile the compiled code would have to unlearn.
+            for (long c = spmd.rank() + (mine - 1) * spmd.size(); c >= 0; c -= spmd.size()) {
                 work.run(c * CHUNK, Math.min(work.count(), (c + 1) * CHUNK) - 1, s);
                 ctx.progress().update(++done);
             }
