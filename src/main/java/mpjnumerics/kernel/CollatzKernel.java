@@ -118,10 +118,11 @@ public final class CollatzKernel {
             steps[i] += y > 0 ? memo[(int) y] : 0;
         }
         if (stats.peakBound() <= t.maxMemoPeak) { // early in a window from 1: memo peaks may count
+            final long[] peak = CollatzTables.peaks();
             for (int i = 0; i < size; i++) {
                 long y = land[i];
-                if (y > 0 && t.peak[(int) y] >= stats.peakBound()) {
-                    stats.offerPeak(t.peak[(int) y], lowest(m0 + 2L * i, first));
+                if (y > 0 && peak[(int) y] >= stats.peakBound()) {
+                    stats.offerPeak(peak[(int) y], lowest(m0 + 2L * i, first));
                 }
             }
         }
@@ -333,8 +334,10 @@ public final class CollatzKernel {
             safe = Math.min(t.jumpSafe, stats.peakBound() / JUMP_GROWTH - 1);
         }
         int i = (int) n;
-        if (stats.peakBound() <= t.maxMemoPeak && t.peak[i] >= stats.peakBound()) {
-            stats.offerPeak(t.peak[i], lowest(m, first));
+        // Rare here (a start that went slow before the window's peak passed the memo's): the
+        // walk costs less than building the memo's peak table, which a job may never need.
+        if (stats.peakBound() <= t.maxMemoPeak) {
+            stats.offerPeak(CollatzTables.walkPeak(i), lowest(m, first));
         }
         return s + t.steps[i];
     }

@@ -1,10 +1,12 @@
 package mpjnumerics.kernel;
 
 /**
- * Immutable tables for {@link CollatzKernel}, built once per JVM on first use (about 0.1 s)
+ * Immutable tables for {@link CollatzKernel}, built once per JVM on first use (some 15 ms)
  * and shared by every rank of a multicore job:
  * <ul>
- * <li>steps and peak of every start below {@link #MEMO} (the memo every trajectory ends in);
+ * <li>steps of every start below {@link #MEMO} (the memo every trajectory ends in), and their
+ * peaks, built apart on first use ({@link #peaks}): a window from 1 needs them only until its
+ * peak passes {@link #maxMemoPeak}, a job that starts at its window's top end not at all;
  * <li>a jump table that applies {@link #JUMP_BITS} steps of T(n) = n/2 or (3n+1)/2 at once:
  * for n = 2^16 a + b, T^16(n) = 3^c(b) a + d(b), where c(b) counts the odd steps, because the
  * parities of the first 16 steps depend only on b.
@@ -18,8 +20,6 @@ final class CollatzTables {
 
     /** Standard steps (n/2 or 3n+1 each count one) from n to 1, for n < MEMO; [0] unused. */
     final char[] steps = new char[MEMO];
-    /** Largest value on the trajectory of n, n included, for n < MEMO. */
-    final long[] peak = new long[MEMO];
     /** Largest peak of any start below MEMO. */
     final long maxMemoPeak;
     /** d(b) << 5 | c(b) for every residue b mod 2^16. */
@@ -69,10 +69,42 @@ final class CollatzTables {
         return Holder.TABLES;
     }
 
+    /** The largest value on the trajectory of n, n included, for n < MEMO. */
+    static long[] peaks() {
+        return Peaks.PEAK;
+    }
+
+    /** The largest value on the trajectory of 1 <= n < MEMO, walked step by step. */
+    static long walkPeak(long n) {
+        long top = n;
+        for (long v = n; v != 1; v = (v & 1) == 0 ? v >>> 1 : 3 * v + 1) {
+            top = Math.max(top, v);
+        }
+        return top;
+    }
+
+    private static final class Peaks {
+        static final long[] PEAK = build();
+
+        private static long[] build() {
+            long[] peak = new long[MEMO];
+            peak[1] = 1;
+            for (int n = 2; n < MEMO; n++) {
+                long v = n;
+                long top = n;
+                while (v >= n) {
+                    v = (v & 1) == 0 ? v >>> 1 : 3 * v + 1;
+                    top = Math.max(top, v);
+                }
+                peak[n] = Math.max(top, peak[(int) v]);
+            }
+            return peak;
+        }
+    }
+
     private CollatzTables() {
         long maxPeak = 1;
         steps[1] = 0;
-        peak[1] = 1;
         for (int n = 2; n < MEMO; n++) {
             // Walk until the value drops below n: everything below is already known.
             long v = n;
@@ -88,8 +120,8 @@ final class CollatzTables {
                 s++;
             }
             steps[n] = (char) (s + steps[(int) v]);
-            peak[n] = Math.max(top, peak[(int) v]);
-            maxPeak = Math.max(maxPeak, peak[n]);
+            // Every trajectory's highest value is the top of one of these walks: no peak table needed.
+            maxPeak = Math.max(maxPeak, top);
         }
         maxMemoPeak = maxPeak;
 
