@@ -35,6 +35,24 @@ class CollatzTablesTest {
     }
 
     @Test
+    void jumpsApplySixteenStepsOfT() {
+        CollatzTables t = CollatzTables.get();
+        for (int b = 0; b < 1 << CollatzTables.JUMP_BITS; b++) {
+            long v = b;
+            int c = 0;
+            for (int i = 0; i < CollatzTables.JUMP_BITS; i++) {
+                if ((v & 1) == 0) {
+                    v >>>= 1;
+                } else {
+                    v = (3 * v + 1) >>> 1;
+                    c++;
+                }
+            }
+            assertEquals((v << 5) | c, t.jump[b], "residue " + b);
+        }
+    }
+
+    @Test
     void theBoundOnMemoPeaksIsTheLargestPeak() {
         long max = 0;
         for (long p : CollatzTables.peaks()) {
