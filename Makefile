@@ -6,6 +6,7 @@ SHELL := /bin/bash
 
 MPJ_HOME     := $(CURDIR)/mpj
 JAR          := target/mpj-numerics.jar
+CDS          := target/mpj-numerics.jsa
 MVN          := mvn -B -q -Dstyle.color=never
 M2           ?= $(HOME)/.m2/repository
 MPJ_VERSION  := 0.44
@@ -51,7 +52,11 @@ setup: debs $(MPJ_HOME)/lib/.complete $(MPJ_ARTIFACT)
 $(JAR): $(SOURCES) | setup
 	$(MVN) package -DskipTests
 
-build: setup $(JAR)
+# The class data sharing archive mpjrun.sh starts jobs with (a small job's classes).
+$(CDS): $(JAR)
+	@scripts/cds-archive.sh $@
+
+build: setup $(JAR) $(CDS)
 
 run: build
 	mpj/bin/mpjrun.sh $(if $(NP),-np $(NP)) PiMonteCarlo $(ARGS)

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +50,46 @@ class LaunchersIT {
         assertEquals(a.json().get("result"), c.json().get("result"));
         assertEquals(3, a.json().get("ranks").asInt());
         assertEquals(2, b.json().get("ranks").asInt());
+    }
+
+    @Test
+    void jobsStartFromTheClassDataSharingArchiveWhileItIsCurrent() throws Exception {
+        Path archive = ROOT.resolve("target/mpj-numerics.jsa");
+        Run made = Run.command(List.of(ROOT.resolve("scripts/cds-archive.sh").toString()), ELSEWHERE, new HashMap<>());
+        assertEquals(0, made.exit(), made.toString());
+        String fromArchive = "mpjnumerics.launch.Main source: shared objects file";
+
+        Run used = mpjrun("-Xlog:class+load", "-np", "2", "Hello");
+        assertEquals(0, used.exit(), used.toString());
+        assertTrue(used.out().contains(fromArchive), "launcher classes come from the archive");
+        assertEquals("", used.errLines());
+
+        // Older than the jar (a rebuild since): not used, and nothing said about it.
+        FileTime built = Files.getLastModifiedTime(Path.of(JAR));
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(built.toMillis() - 60_000));
+        try {
+            Run stale = mpjrun("-Xlog:class+load", "-np", "2", "Hello");
+            assertEquals(0, stale.exit(), stale.toString());
+            assertTrue(!stale.out().contains(fromArchive), "a stale archive is left alone");
+            assertEquals("", stale.errLines());
+        } finally {
+            Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis()));
+        }
+        // Current, but made for another jar: the JVM's own check fails, quietly.
+        Path otherJar = Files.createTempFile("other", ".jar");
+        try {
+            Files.copy(Path.of(JAR), otherJar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.setLastModifiedTime(otherJar, FileTime.fromMillis(built.toMillis() - 60_000));
+            Map<String, String> env = new HashMap<>();
+            env.put("MPJ_HOME", null);
+            env.put("MPJ_NUMERICS_JAR", otherJar.toString());
+            Run other = Run.command(List.of(MPJRUN, "-Xlog:class+load", "-np", "2", "Hello"), ELSEWHERE, env);
+            assertEquals(0, other.exit(), other.toString());
+            assertTrue(!other.out().contains(fromArchive), "an archive for another jar is not used");
+            assertEquals("", other.errLines());
+        } finally {
+            Files.delete(otherJar);
+        }
     }
 
     @Test
