@@ -2,7 +2,7 @@ package mpjnumerics.kernel;
 
 /**
  * Whether kernels may use the Vector API: only when the JVM was started with
- * {@code --add-modules jdk.incubator.vector} (mpjrun.sh does so unless MPJ_NUMERICS_VECTOR=0),
+ * {@code --add-modules jdk.incubator.vector} (mpjrun.sh does so for the jobs that use it),
  * and not when the system property mpjnumerics.scalar is set (to compare the two paths).
  * Classes that import the API are loaded only behind this flag.
  */
