@@ -51,14 +51,37 @@ public final class CollatzKernel {
     static void runOdd(long mFirst, long mLast, long first, long last, CollatzStats stats, int rounds) {
         CollatzTables t = CollatzTables.get();
         Batch batch = BATCH_OF_THREAD.get();
-        long n = (mLast - mFirst) / 2 + 1;
-        for (long done = 0; done < n; done += BATCH) {
-            int size = (int) Math.min(BATCH, n - done);
-            long m0 = mFirst + 2 * done;
-            follow(m0, size, first, stats, t, rounds, batch);
-            tally(m0, size, first, last, stats, batch);
+        // By stretches of m with the same starts m 2^j, j = jlo .. jhi, in the window: no batch
+        // straddles a change, so the tally never meets one (a branch the JIT would have learned
+        // is never taken, and recompiled for, at every power of two below the window's end).
+        for (long m = mFirst;; m += 2) {
+            int jlo = jLow(m, first);
+            int jhi = jHigh(m, last);
+            long end = Math.min(mLast, sameStarts(m, jlo, jhi, first, last));
+            if (batch.byRuns[jhi - jlo + 1] == null) {
+                batch.byRuns[jhi - jlo + 1] = new long[1024];
+            }
+            long n = (end - m) / 2 + 1;
+            for (long done = 0; done < n; done += BATCH) {
+                int size = (int) Math.min(BATCH, n - done);
+                long m0 = m + 2 * done;
+                batch(m0, size, jlo, jhi, first, stats, t, rounds, batch);
+            }
+            if (end == mLast) {
+                break;
+            }
+            m = end;
         }
         batch.foldRuns(stats);
+    }
+
+    /** The last odd m' >= m (m odd) whose starts m' 2^j in [first, last] are those of j = jlo .. jhi, like m's. */
+    private static long sameStarts(long m, int jlo, int jhi, long first, long last) {
+        long bound = last >>> jhi;                                 // m' 2^jhi <= last
+        if (jlo > 0) {
+            bound = Math.min(bound, (first - 1) >>> (jlo - 1));    // m' 2^(jlo - 1) < first
+        }
+        return (bound & 1) == 0 ? bound - 1 : bound;
     }
 
     /** Scratch arrays for one batch, reused from batch to batch. */
@@ -95,13 +118,19 @@ public final class CollatzKernel {
     }
 
     /**
-     * b.steps[i] = steps of m0 + 2i, for i < size. A start's jumps depend on each other, so
-     * one trajectory at a time keeps the processor waiting on every table read; here each
-     * round takes every start of the batch one jump further, without branches, so the reads
-     * of different starts overlap. The memo reads come last, in a loop of their own.
+     * The starts m 2^j, j = jlo .. jhi, of m = m0 + 2i, i < size: their steps, then their tally.
+     * A start's jumps depend on each other, so one trajectory at a time keeps the processor
+     * waiting on every table read; here each round takes every start of the batch one jump
+     * further, without branches, so the reads of different starts overlap. The memo reads come
+     * last, in a loop of their own.
+     *
+     * <p>One method for the whole batch, too big to be inlined into runOdd's loop (over 325
+     * bytecodes): as two smaller ones, the JIT compiled them into runOdd too, late in a job,
+     * and recompiled them after every deoptimisation; at 1e8 on 2 ranks the kernel's C2
+     * compile time went from some 345 ms to 180 ms, on a machine with 2 cores for 2 ranks.
      */
-    private static void follow(long m0, int size, long first, CollatzStats stats, CollatzTables t, int rounds,
-            Batch b) {
+    private static void batch(long m0, int size, int jlo, int jhi, long first, CollatzStats stats, CollatzTables t,
+            int rounds, Batch b) {
         // Not below 0: jumpInPlace's v - safe must not overflow for v near 2^63.
         final long safe = Math.max(0, Math.min(t.jumpSafe, stats.peakBound() / JUMP_GROWTH - 1));
         final int[] steps = b.steps;
@@ -126,6 +155,35 @@ public final class CollatzKernel {
                 }
             }
         }
+
+        // The tally. The same starts m 2^j, j = jlo .. jhi, for every m of the batch (runOdd sees
+        // to it): a start costs a sum, a count and a comparison, unless its own value may be the peak.
+        long mEnd = m0 + 2L * (size - 1);
+        if ((mEnd << jhi) >= stats.peakBound()) {
+            tallyEach(m0, size, jlo, jhi, stats, steps);
+            return;
+        }
+        int runs = jhi - jlo + 1;
+        long[] h = b.byRuns[runs];
+        long sum = 0;
+        int best = -1;
+        int bestAt = 0;
+        for (int i = 0; i < size; i++) {
+            int s = steps[i];
+            sum += s;
+            if (s + jlo >= h.length) {
+                h = b.byRuns[runs] = java.util.Arrays.copyOf(h, 2 * (s + jlo));
+            }
+            h[s + jlo]++;
+            if (s > best) { // the first of equals: the smallest m, so the smallest start
+                best = s;
+                bestAt = i;
+            }
+        }
+        stats.count += (long) runs * size;
+        stats.totalSteps = Math.addExact(stats.totalSteps,
+                Math.addExact(Math.multiplyExact(sum + (long) jlo * size, runs), (long) size * runs * (runs - 1) / 2));
+        stats.offerMax(best + jlo + runs - 1, (m0 + 2L * bestAt) << jhi);
     }
 
     /**
@@ -224,49 +282,11 @@ public final class CollatzKernel {
     }
 
     /** Adds the starts m 2^j in [first, last] of m = m0 + 2i, which takes b.steps[i] steps. */
-    private static void tally(long m0, int size, long first, long last, CollatzStats stats, Batch b) {
-        long mEnd = m0 + 2L * (size - 1);
-        int jlo = jLow(m0, first);
-        int jhi = jHigh(m0, last);
-        // jlo and jhi never grow with m: equal at both ends, they hold for the whole batch. So
-        // they nearly always do, and then a start costs a sum, a count and a comparison.
-        if (jlo != jLow(mEnd, first) || jhi != jHigh(mEnd, last) || (mEnd << jhi) >= stats.peakBound()) {
-            tallyEach(m0, size, first, last, stats, b.steps);
-            return;
-        }
-        int runs = jhi - jlo + 1;
-        long[] h = b.byRuns[runs];
-        if (h == null) {
-            h = b.byRuns[runs] = new long[1024];
-        }
-        final int[] steps = b.steps;
-        long sum = 0;
-        int best = -1;
-        int bestAt = 0;
-        for (int i = 0; i < size; i++) {
-            int s = steps[i];
-            sum += s;
-            if (s + jlo >= h.length) {
-                h = b.byRuns[runs] = java.util.Arrays.copyOf(h, 2 * (s + jlo));
-            }
-            h[s + jlo]++;
-            if (s > best) { // the first of equals: the smallest m, so the smallest start
-                best = s;
-                bestAt = i;
-            }
-        }
-        stats.count += (long) runs * size;
-        stats.totalSteps = Math.addExact(stats.totalSteps,
-                Math.addExact(Math.multiplyExact(sum + (long) jlo * size, runs), (long) size * runs * (runs - 1) / 2));
-        stats.offerMax(best + jlo + runs - 1, (m0 + 2L * bestAt) << jhi);
-    }
 
     /** {@link #tally}, start by start. */
-    private static void tallyEach(long m0, int size, long first, long last, CollatzStats stats, int[] steps) {
+    private static void tallyEach(long m0, int size, int jlo, int jhi, CollatzStats stats, int[] steps) {
         for (int i = 0; i < size; i++) {
             long m = m0 + 2L * i;
-            int jlo = jLow(m, first);
-            int jhi = jHigh(m, last);
             long highest = m << jhi;
             // The starts' own values: the largest one is met only by itself.
             if (highest >= stats.peakBound()) {

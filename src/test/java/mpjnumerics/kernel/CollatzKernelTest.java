@@ -59,7 +59,8 @@ class CollatzKernelTest {
     @Test
     void matchesDirectSimulationOnSmallWindows() {
         long[][] windows = {{1, 1}, {1, 2}, {1, 1000}, {2, 3}, {27, 27}, {500, 700}, {1 << 20, (1 << 20) + 300},
-            {(1 << 22) - 50, (1 << 22) + 50}, {999_999_000, 1_000_000_000}};
+            {(1 << 22) - 50, (1 << 22) + 50}, {999_999_000, 1_000_000_000},
+            {777, 20_000}}; // the starts per odd number change at every first / 2^j and last / 2^j
         for (long[] w : windows) {
             assertSame(brute(w[0], w[1]), run(w[0], w[1]), w[0] + ".." + w[1]);
         }
