@@ -283,7 +283,7 @@ public final class CollatzKernel {
 
     /** Adds the starts m 2^j in [first, last] of m = m0 + 2i, which takes b.steps[i] steps. */
 
-    /** {@link #tally}, start by start. */
+    /** The tally of {@link #batch}, start by start. */
     private static void tallyEach(long m0, int size, int jlo, int jhi, CollatzStats stats, int[] steps) {
         for (int i = 0; i < size; i++) {
             long m = m0 + 2L * i;
