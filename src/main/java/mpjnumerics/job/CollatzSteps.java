@@ -2,12 +2,12 @@ package mpjnumerics.job;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.Locale;
 import mpjnumerics.cli.Options;
 import mpjnumerics.cli.UsageException;
 import mpjnumerics.kernel.CollatzStats;
 import mpjnumerics.kernel.CollatzWork;
 import mpjnumerics.report.AtomicFile;
+import mpjnumerics.report.Report;
 import mpjnumerics.spmd.Spmd;
 
 /** Collatz step statistics for every start in [from, to]: total, record, peak, histogram. */
@@ -75,13 +75,13 @@ public final class CollatzSteps implements Job {
                 .put("peak", peakValue)
                 .put("peakStart", total.peakStart())
                 .put("histogramFile", file)
-                .human(String.format(Locale.ROOT,
-                        "  %d starts in [%d, %d]: %d steps in all, %.2f on average%n"
-                                + "  most steps: %d, first reached by %d%n"
-                                + "  highest value: %s, first met from %d%s",
-                        total.count(), from, to, total.totalSteps(), (double) total.totalSteps() / total.count(),
-                        total.maxSteps(), total.argMax(), peak, total.peakStart(),
-                        file == null ? "" : "\n  histogram written to " + file));
+                .human(new StringBuilder("  ").append(total.count()).append(" starts in [").append(from).append(", ")
+                        .append(to).append("]: ").append(total.totalSteps()).append(" steps in all, ")
+                        .append(Report.fixed((double) total.totalSteps() / total.count(), 2)).append(" on average\n")
+                        .append("  most steps: ").append(total.maxSteps()).append(", first reached by ")
+                        .append(total.argMax()).append("\n  highest value: ").append(peak).append(", first met from ")
+                        .append(total.peakStart()).append(file == null ? "" : "\n  histogram written to " + file)
+                        .toString());
     }
 
     /** CSV of step count and number of starts, for the counts that occur. */

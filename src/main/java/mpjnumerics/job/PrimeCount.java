@@ -1,6 +1,5 @@
 package mpjnumerics.job;
 
-import java.util.Locale;
 import mpjnumerics.cli.Options;
 import mpjnumerics.cli.UsageException;
 import mpjnumerics.kernel.PrimeSieve;
@@ -55,7 +54,6 @@ public final class PrimeCount implements Job {
         if (!spmd.isRoot()) {
             return null;
         }
-        return new Outcome().put("count", count).human(String.format(Locale.ROOT,
-                "  %d primes in [%d, %d]", count, all.first(), all.last()));
+        return new Outcome().put("count", count).human("  " + count + " primes in [" + all.first() + ", " + all.last() + "]");
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Locale;
 import mpjnumerics.cli.Options;
 import mpjnumerics.cli.UsageException;
 import mpjnumerics.kernel.DecimalWriter;
@@ -75,8 +74,8 @@ public final class PrimeList implements Job {
             LOG.info("{} primes in [{}, {}]", count, all.first(), all.last());
             return Outcome.silent(); // stdout holds the primes only
         }
-        return o.human(String.format(Locale.ROOT, "  %d primes in [%d, %d], first %s, last %s%n  written to %s",
-                count, all.first(), all.last(), first < 0 ? "-" : first, last < 0 ? "-" : last, out));
+        return o.human("  " + count + " primes in [" + all.first() + ", " + all.last() + "], first "
+                + (first < 0 ? "-" : first) + ", last " + (last < 0 ? "-" : last) + "\n  written to " + out);
     }
 
     /** Counts the bytes of this rank's lines: primes counted per number of digits. */
