@@ -8,11 +8,12 @@ import mpjnumerics.kernel.CollatzStats;
 import mpjnumerics.kernel.CollatzWork;
 import mpjnumerics.report.AtomicFile;
 import mpjnumerics.report.Report;
+import mpjnumerics.spmd.Dealer;
 import mpjnumerics.spmd.Spmd;
 
 /** Collatz step statistics for every start in [from, to]: total, record, peak, histogram. */
 public final class CollatzSteps implements Job {
-    /** Odd numbers per chunk; chunks are dealt to ranks in turn, so costs even out. */
+    /** Odd numbers per chunk, the unit the ranks are dealt. */
     static final long CHUNK = 1L << 15;
 
     public static void main(String[] args) {
@@ -39,17 +40,17 @@ public final class CollatzSteps implements Job {
         }
         CollatzWork work = CollatzWork.of(from, to);
         long chunks = (work.count() + CHUNK - 1) / CHUNK;
-        long mine = chunks / spmd.size() + (spmd.rank() < chunks % spmd.size() ? 1 : 0);
-        ctx.progress().total(mine);
+        ctx.progress().total(chunks);
         CollatzStats local = ctx.compute(() -> {
             CollatzStats s = new CollatzStats();
-            long done = 0;
-            // From the top down: the first chunks the JIT profiles are the costly kind that
-            // fill the run (long trajectories, a high peak bound), not the starts below the
-            // memo, whose profile the compiled code would have to unlearn.
-            for (long c = spmd.rank() + (mine - 1) * spmd.size(); c >= 0; c -= spmd.size()) {
+            // Chunks dealt on demand (a rank that the JIT or anything else slows takes fewer),
+            // from the top down: the first chunks the JIT profiles are the costly kind that fill
+            // the run (long trajectories, a high peak bound), not the starts below the memo,
+            // whose profile the compiled code would have to unlearn.
+            Dealer dealer = new Dealer(spmd, chunks);
+            for (long c; (c = dealer.take()) >= 0;) {
                 work.run(c * CHUNK, Math.min(work.count(), (c + 1) * CHUNK) - 1, s);
-                ctx.progress().update(++done);
+                ctx.progress().update(dealer.dealt(chunks));
             }
             return s;
         });

@@ -194,6 +194,68 @@ public final class Spmd {
         }
     }
 
+    /** Sends longs to one rank. */
+    public void send(long[] buf, int dest, int tag) {
+        try {
+            MPI.COMM_WORLD.Send(buf, 0, buf.length, MPI.LONG, dest, tag);
+        } catch (MPIException e) {
+            throw new SpmdException("Send to rank " + dest + " failed", e);
+        }
+    }
+
+    /** Receives longs from one rank. */
+    public void recv(long[] buf, int source, int tag) {
+        try {
+            MPI.COMM_WORLD.Recv(buf, 0, buf.length, MPI.LONG, source, tag);
+        } catch (MPIException e) {
+            throw new SpmdException("Recv from rank " + source + " failed", e);
+        }
+    }
+
+    /**
+     * Posts a receive of longs from source ({@link #ANY_RANK}: any) that completes later, for
+     * a rank that must notice messages between its own work. (Not Iprobe: niodev's fails for
+     * any source in MPJ Express 0.44.)
+     */
+    public Posted post(long[] buf, int source, int tag) {
+        try {
+            return new Posted(MPI.COMM_WORLD.Irecv(buf, 0, buf.length, MPI.LONG,
+                    source == ANY_RANK ? MPI.ANY_SOURCE : source, tag));
+        } catch (MPIException e) {
+            throw new SpmdException("Irecv failed", e);
+        }
+    }
+
+    /** A receive in progress: see {@link #post}. */
+    public static final class Posted {
+        private final mpi.Request request;
+
+        private Posted(mpi.Request request) {
+            this.request = request;
+        }
+
+        /** Whether the message has arrived (into the buffer posted); never blocks. */
+        public boolean arrived() {
+            try {
+                return request.Test() != null;
+            } catch (MPIException e) {
+                throw new SpmdException("Test of a receive failed", e);
+            }
+        }
+
+        /** Waits until the message has arrived. */
+        public void await() {
+            try {
+                request.Wait();
+            } catch (MPIException e) {
+                throw new SpmdException("Wait for a receive failed", e);
+            }
+        }
+    }
+
+    /** For {@link #post}: from any rank. */
+    public static final int ANY_RANK = -2;
+
     public void send(byte[] buf, int count, int dest, int tag) {
         try {
             MPI.COMM_WORLD.Send(buf, 0, count, MPI.BYTE, dest, tag);

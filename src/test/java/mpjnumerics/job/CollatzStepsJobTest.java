@@ -43,6 +43,28 @@ class CollatzStepsJobTest {
     }
 
     @Test
+    void dealtChunksCoverTheWindowOnceWhateverTheRanks() {
+        // One chunk for five ranks; a hundred-odd chunks for two and six (dealt on demand).
+        String[][] windows = {{"--to", "100"}, {"--from", "3e6", "--to", "6e6"}};
+        int[][] ranks = {{1, 5}, {1, 2, 6}};
+        for (int w = 0; w < windows.length; w++) {
+            JsonNode first = null;
+            for (int np : ranks[w]) {
+                java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("CollatzSteps", "--json"));
+                args.addAll(java.util.List.of(windows[w]));
+                Run r = Run.job(np, args.toArray(String[]::new));
+                assertEquals(0, r.exit(), r.toString());
+                JsonNode res = r.json().get("result");
+                if (first != null) {
+                    assertEquals(first, res, String.join(" ", windows[w]) + " on " + np + " ranks");
+                }
+                first = res;
+            }
+            assertEquals(w == 0 ? 100 : 3_000_001, first.get("count").asLong());
+        }
+    }
+
+    @Test
     void peakBeyondLongIsADecimalString() {
         Run r = Run.job(3, "CollatzSteps", "--from", "2^63-200", "--to", "2^63-1", "--json");
         assertEquals(0, r.exit(), r.toString());

@@ -1,0 +1,117 @@
+package mpjnumerics.spmd;
+
+/**
+ * Deals the items count-1 .. 0 (from the last down) to the ranks as they ask, in blocks that
+ * shrink as items run out (guided self-scheduling: a block is 1 / (2 size) of what is left).
+ * A rank slowed by whatever else runs on its core (the JIT's compiler threads, another job)
+ * simply takes fewer items, and the ranks finish together, where a fixed split waits for the
+ * slowest. Each rank's first block is fixed in advance, so nobody waits at the start; after
+ * that rank 0 deals, between items of its own, and the others ask it by message.
+ *
+ * <p>Every rank calls {@link #take} until it returns -1; rank 0 returns -1 only once every
+ * other rank has been told that nothing is left, so no message outlives the dealing.
+ */
+public final class Dealer {
+    private static final int ASK = 0x4445_0001;
+    private static final int DEAL = 0x4445_0002;
+
+    private final Spmd spmd;
+    private final long[] message = new long[2];
+    /** Rank 0: the receive waiting for the next ask, and its buffer (the asking rank). */
+    private Spmd.Posted ask;
+    private final long[] asker = new long[1];
+    /** This rank's block, taken from hi down to lo. */
+    private long hi;
+    private long lo;
+    /** Rank 0: the highest item not yet dealt (-1: none), and how many ranks know that none are left. */
+    private long next;
+    private int told;
+    /** Other ranks: rank 0 said none are left. */
+    private boolean over;
+
+    public Dealer(Spmd spmd, long count) {
+        this.spmd = spmd;
+        // The first blocks, rank by rank, as rank 0 would deal them: every rank computes them alike.
+        long top = count - 1;
+        hi = -1;
+        lo = 0;
+        for (int r = 0; r < spmd.size(); r++) {
+            long len = blockLength(top + 1, spmd.size());
+            if (r == spmd.rank()) {
+                hi = top;
+                lo = top - len + 1;
+            }
+            top -= len;
+        }
+        next = top;
+        if (spmd.isRoot() && spmd.size() > 1) {
+            ask = spmd.post(asker, Spmd.ANY_RANK, ASK);
+        }
+    }
+
+    /** Guided: half of an equal share of what is left, at least one item (zero if none). */
+    static long blockLength(long left, int ranks) {
+        return Math.min(left, Math.max(1, left / (2L * ranks)));
+    }
+
+    /** This rank's next item, or -1 when every item has been dealt. */
+    public long take() {
+        if (spmd.isRoot()) {
+            serve();
+            if (hi < lo && next >= 0) {
+                long len = blockLength(next + 1, spmd.size());
+                hi = next;
+                lo = next - len + 1;
+                next -= len;
+            }
+            if (hi >= lo) {
+                return hi--;
+            }
+            while (told < spmd.size() - 1) { // the last asks: all get "none"
+                ask.await();
+                answer();
+            }
+            return -1;
+        }
+        if (hi >= lo) {
+            return hi--;
+        }
+        if (over) {
+            return -1;
+        }
+        spmd.send(new long[] {spmd.rank()}, 0, ASK);
+        spmd.recv(message, 0, DEAL);
+        hi = message[0];
+        lo = message[1];
+        over = hi < lo;
+        return over ? -1 : hi--;
+    }
+
+    /** Rank 0: the items handed out so far (its own counted as it takes them), for progress; 0 elsewhere. */
+    public long dealt(long count) {
+        return spmd.isRoot() ? count - 1 - next - Math.max(0, hi - lo + 1) : 0;
+    }
+
+    /** Rank 0: answers the asks already waiting. */
+    private void serve() {
+        while (told < spmd.size() - 1 && ask.arrived()) {
+            answer();
+        }
+    }
+
+    /** Rank 0: deals a block to the rank whose ask has arrived, and waits for the next ask unless all are told. */
+    private void answer() {
+        int rank = (int) asker[0];
+        long len = blockLength(next + 1, spmd.size());
+        message[0] = next;
+        message[1] = next - len + 1; // hi < lo when none are left
+        next -= len;
+        if (len == 0) {
+            told++;
+        }
+        spmd.send(message, rank, DEAL);
+        if (told < spmd.size() - 1) {
+            ask = spmd.post(asker, Spmd.ANY_RANK, ASK);
+        }
+    }
+}
