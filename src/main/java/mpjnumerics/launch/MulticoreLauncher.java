@@ -22,8 +22,9 @@ import mpjnumerics.spmd.Failure;
 /**
  * Runs a job in MPJ Express's multicore device (smpdev) inside this JVM: one thread per rank,
  * each with its own class loader for the MPI classes and the job (MPJ keeps per-rank state in
- * statics), sharing one loader for smpdev, whose statics connect the ranks, and one for the
- * stateless kernels, so that the JIT compiles them once.
+ * statics), sharing one loader for smpdev, whose statics connect the ranks, and the
+ * application's for the stateless classes ({@link SharedLoader}: the kernels, so that the JIT
+ * compiles them once, and what needs no per-rank copy).
  *
  * <p>This does what MPJ's own starter does for {@code -dev multicore}, with three differences
  * that users need: stdout and stderr stay apart, the exit status is the job's, and a failing
@@ -117,13 +118,13 @@ final class MulticoreLauncher {
             throw new LaunchException("MPJ's smpdev device is not usable in " + home + ": " + e);
         }
         URL[] rankUrls = rankClassPath(home, extraClassPath);
-        ClassLoader kernels = new SharedKernelLoader(rankUrls, shared);
+        ClassLoader stateless = new SharedLoader(shared);
         Failure.watchExits();
 
         Thread[] ranks = new Thread[np];
         for (int r = 0; r < np; r++) {
             final int rank = r;
-            URLClassLoader loader = new URLClassLoader("rank-" + r, rankUrls, kernels);
+            URLClassLoader loader = new URLClassLoader("rank-" + r, rankUrls, stateless);
             List<String> a = new ArrayList<>(List.of(Integer.toString(r), Integer.toString(np), "smpdev"));
             a.addAll(jobArgs);
             String[] rankArgs = a.toArray(String[]::new);
