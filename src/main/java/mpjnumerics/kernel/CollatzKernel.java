@@ -58,8 +58,8 @@ public final class CollatzKernel {
             int jlo = jLow(m, first);
             int jhi = jHigh(m, last);
             long end = Math.min(mLast, sameStarts(m, jlo, jhi, first, last));
-            if (batch.byRuns[jhi - jlo + 1] == null) {
-                batch.byRuns[jhi - jlo + 1] = new long[1024];
+            if (stats.byRuns[jhi - jlo + 1] == null) {
+                stats.byRuns[jhi - jlo + 1] = new long[1024];
             }
             long n = (end - m) / 2 + 1;
             for (long done = 0; done < n; done += BATCH) {
@@ -72,7 +72,6 @@ public final class CollatzKernel {
             }
             m = end;
         }
-        batch.foldRuns(stats);
     }
 
     /** The last odd m' >= m (m odd) whose starts m' 2^j in [first, last] are those of j = jlo .. jhi, like m's. */
@@ -97,24 +96,6 @@ public final class CollatzKernel {
         final int[] slowAt = new int[BATCH];
         final long[] slowN = new long[BATCH];
         final int[] slowS = new int[BATCH];
-        /** Starts by number of runs (starts m 2^j in the window) and steps of the lowest: see {@link #foldRuns}. */
-        final long[][] byRuns = new long[65][];
-
-        /** Adds the counts by runs to the histogram: r runs from s steps are one start each with s .. s+r-1. */
-        void foldRuns(CollatzStats stats) {
-            for (int r = 1; r < byRuns.length; r++) {
-                long[] h = byRuns[r];
-                if (h == null) {
-                    continue;
-                }
-                for (int s = 0; s < h.length; s++) {
-                    if (h[s] != 0) {
-                        stats.addToHistogram(s, r, h[s]);
-                        h[s] = 0;
-                    }
-                }
-            }
-        }
     }
 
     /**
@@ -164,7 +145,7 @@ public final class CollatzKernel {
             return;
         }
         int runs = jhi - jlo + 1;
-        long[] h = b.byRuns[runs];
+        long[] h = stats.byRuns[runs];
         long sum = 0;
         int best = -1;
         int bestAt = 0;
@@ -172,7 +153,7 @@ public final class CollatzKernel {
             int s = steps[i];
             sum += s;
             if (s + jlo >= h.length) {
-                h = b.byRuns[runs] = java.util.Arrays.copyOf(h, 2 * (s + jlo));
+                h = stats.byRuns[runs] = java.util.Arrays.copyOf(h, 2 * (s + jlo));
             }
             h[s + jlo]++;
             if (s > best) { // the first of equals: the smallest m, so the smallest start

@@ -19,6 +19,12 @@ public final class CollatzStats {
     BigInteger bigPeak;
     long peakStart;
     long[] histogram = new long[64];
+    /**
+     * Starts the kernel counted in bulk and not yet in the histogram: byRuns[r][s] odd numbers
+     * whose r starts m 2^j in the window take s, s+1, .., s+r-1 steps. Folded into the
+     * histogram when it is read: once per rank, not once per chunk of work.
+     */
+    long[][] byRuns = new long[65][];
 
     public long count() {
         return count;
@@ -46,6 +52,7 @@ public final class CollatzStats {
 
     /** Number of starts taking s steps, for s = 0 .. maxSteps. */
     public long[] histogram() {
+        fold();
         return Arrays.copyOf(histogram, Math.max(0, maxSteps + 1));
     }
 
@@ -59,6 +66,18 @@ public final class CollatzStats {
         if (steps > maxSteps || (steps == maxSteps && start < argMax)) {
             maxSteps = steps;
             argMax = start;
+        }
+    }
+
+    private void fold() {
+        for (int r = 1; r < byRuns.length; r++) {
+            long[] h = byRuns[r];
+            for (int s = 0; h != null && s < h.length; s++) {
+                if (h[s] != 0) {
+                    addToHistogram(s, r, h[s]);
+                    h[s] = 0;
+                }
+            }
         }
     }
 
@@ -96,6 +115,8 @@ public final class CollatzStats {
     }
 
     public CollatzStats merge(CollatzStats o) {
+        fold();
+        o.fold();
         if (o.count == 0) {
             return this;
         }
