@@ -150,6 +150,7 @@ final class MulticoreLauncher {
                 return Failure.EXIT_FAILURE;
             }
         }
+        Failure.ranksFinished();
         return 0;
     }
 

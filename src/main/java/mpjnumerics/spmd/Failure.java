@@ -15,6 +15,7 @@ public final class Failure {
      */
     private static final String FAILED = "mpjnumerics.failed";
     private static final long LAST_WORDS_MILLIS = 300;
+    private static final String EXIT_WATCH = "mpjnumerics.exitWatch";
 
     /**
      * Called with the failure line before this rank halts (cluster devices: tell rank 0);
@@ -58,13 +59,21 @@ public final class Failure {
      * rank's number: several ranks may share this JVM, and the exit ends all of them. Once per JVM.
      */
     public static void watchExits() {
-        if (System.getProperties().putIfAbsent("mpjnumerics.exitWatch", "on") == null) {
+        if (System.getProperties().putIfAbsent(EXIT_WATCH, "on") == null) {
             Runtime.getRuntime().addShutdownHook(new Thread(Failure::onExit, "exit-watch"));
         }
     }
 
+    /**
+     * Every rank of this JVM has finished: an exit from here on is the job's own, and the exit
+     * watch need not look (its scan of every thread's stack cost up to 15 ms at each exit).
+     */
+    public static void ranksFinished() {
+        System.setProperty(EXIT_WATCH, "done");
+    }
+
     private static void onExit() {
-        if (failed()) {
+        if (failed() || "done".equals(System.getProperty(EXIT_WATCH))) {
             return;
         }
         for (var e : Thread.getAllStackTraces().entrySet()) {

@@ -61,6 +61,7 @@ public final class Spmd {
         }
         if (Thread.currentThread().getName().equals("rank-" + rank)) {
             Thread.currentThread().setName("rank-" + rank + "-done"); // exits from here on are not failures
+            Failure.ranksFinished(); // the JVM's one rank (cluster devices)
         }
     }
 
