@@ -159,6 +159,41 @@ class CollatzKernelTest {
         assertSame(slow, fast, "1..3e6");
     }
 
+    /** Oracle for windows whose trajectories fit a long: one standard step at a time. */
+    static CollatzStats bruteLong(long first, long last) {
+        CollatzStats s = new CollatzStats();
+        s.histogram = new long[4096];
+        long bestPeak = 0;
+        for (long k = first; k <= last; k++) {
+            long n = k;
+            long peak = n;
+            int steps = 0;
+            while (n != 1) {
+                n = (n & 1) == 0 ? n >>> 1 : Math.addExact(Math.multiplyExact(3, n), 1);
+                peak = Math.max(peak, n);
+                steps++;
+            }
+            s.count++;
+            s.totalSteps += steps;
+            s.histogram[steps]++;
+            if (steps > s.maxSteps) {
+                s.maxSteps = steps;
+                s.argMax = k;
+            }
+            if (peak > bestPeak) {
+                bestPeak = peak;
+                s.peakStart = k;
+            }
+        }
+        s.peak = bestPeak;
+        return s;
+    }
+
+    @Test
+    void aWindowFromOnePastTheMemoMatchesTheWalk() {
+        assertSame(bruteLong(1, 2_500_000), run(1, 2_500_000), "1..2.5e6");
+    }
+
     @Test
     void workCoversEveryStartOnce() {
         for (long[] w : new long[][] {{1, 100}, {5, 5}, {64, 64}, {1000, 1999}, {1L << 40, (1L << 40) + 10},
