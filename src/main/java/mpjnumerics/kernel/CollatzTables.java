@@ -1,7 +1,7 @@
 package mpjnumerics.kernel;
 
 /**
- * Immutable tables for {@link CollatzKernel}, built once per JVM on first use (some 15 ms)
+ * Immutable tables for {@link CollatzKernel}, built once per JVM on first use (some 20 ms, cold)
  * and shared by every rank of a multicore job:
  * <ul>
  * <li>steps of every start below {@link #MEMO} (the memo every trajectory ends in), and their
