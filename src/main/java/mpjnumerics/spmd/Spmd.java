@@ -61,7 +61,9 @@ public final class Spmd {
         }
         if (Thread.currentThread().getName().equals("rank-" + rank)) {
             Thread.currentThread().setName("rank-" + rank + "-done"); // exits from here on are not failures
-            Failure.ranksFinished(); // the JVM's one rank (cluster devices)
+        }
+        if (!device.equals("multicore")) {
+            Failure.ranksFinished(); // the JVM's one rank (in multicore, the launcher says so once all have)
         }
     }
 
