@@ -50,7 +50,7 @@ public final class CollatzSteps implements Job {
             Dealer dealer = new Dealer(spmd, chunks);
             for (long c; (c = dealer.take()) >= 0;) {
                 work.run(c * CHUNK, Math.min(work.count(), (c + 1) * CHUNK) - 1, s);
-                ctx.progress().update(dealer.dealt(chunks));
+                ctx.progress().update(dealer.dealt());
             }
             return s;
         });

@@ -16,6 +16,7 @@ public final class Dealer {
     private static final int DEAL = 0x4445_0002;
 
     private final Spmd spmd;
+    private final long count;
     private final long[] message = new long[2];
     /** Rank 0: the receive waiting for the next ask, and its buffer (the asking rank). */
     private Spmd.Posted ask;
@@ -31,6 +32,7 @@ public final class Dealer {
 
     public Dealer(Spmd spmd, long count) {
         this.spmd = spmd;
+        this.count = count;
         // The first blocks, rank by rank, as rank 0 would deal them: every rank computes them alike.
         long top = count - 1;
         hi = -1;
@@ -88,7 +90,7 @@ public final class Dealer {
     }
 
     /** Rank 0: the items handed out so far (its own counted as it takes them), for progress; 0 elsewhere. */
-    public long dealt(long count) {
+    public long dealt() {
         return spmd.isRoot() ? count - 1 - next - Math.max(0, hi - lo + 1) : 0;
     }
 

@@ -12,6 +12,8 @@ import mpi.MPIException;
  */
 public final class Spmd {
     private static final int ROOT = 0;
+    /** For {@link #post}: from any rank. */
+    public static final int ANY_RANK = -2;
 
     private final int rank;
     private final int size;
@@ -255,9 +257,6 @@ public final class Spmd {
             }
         }
     }
-
-    /** For {@link #post}: from any rank. */
-    public static final int ANY_RANK = -2;
 
     public void send(byte[] buf, int count, int dest, int tag) {
         try {
