@@ -30,6 +30,7 @@ public final class Spmd {
 
     /** Joins the job: MPI.Init with the launcher's arguments. */
     public static Spmd init(String[] mpjArgs) {
+        skipLog4jConfigSearch();
         try {
             String[] user = MPI.Init(mpjArgs);
             String dev = mpjArgs[2].equals("smpdev") ? "multicore" : mpjArgs[2];
@@ -49,6 +50,19 @@ public final class Spmd {
             return spmd;
         } catch (MPIException e) {
             throw new SpmdException("MPI.Init failed", e);
+        }
+    }
+
+    /**
+     * MPI.Init starts log4j 1.2, which looks for log4j.xml and log4j.properties on the class
+     * path and in the JDK's modules, through a reflective call whose first use parses
+     * annotations and spins a proxy class: some 20 ms of CPU per JVM, to find nothing (neither
+     * MPJ's home nor this project has such a file). Skipped unless the user names a
+     * configuration (-Dlog4j.configuration=...) or asks for the search (-Dlog4j.defaultInitOverride=false).
+     */
+    private static void skipLog4jConfigSearch() {
+        if (System.getProperty("log4j.configuration") == null && System.getProperty("log4j.defaultInitOverride") == null) {
+            System.setProperty("log4j.defaultInitOverride", "true");
         }
     }
 
