@@ -86,6 +86,17 @@ case "${MPJ_NUMERICS_VECTOR:-}:$job" in
     jvm_opts=(--add-modules=jdk.incubator.vector "${jvm_opts[@]}") ;;
 esac
 
+# CollatzSteps' kernel runs its loops in short calls (a batch of 512 starts each, tens of
+# thousands per rank). With the JVM's defaults, the C2 compiler first compiled its batch
+# method once per loop as on-stack replacements (five compilations of some 40 ms each on
+# the cores the ranks run on) before the one compilation that serves every later call.
+# Raising the on-stack replacement threshold leaves only that one: at 1e8 on 2 ranks, some
+# 70 ms less CPU and 30 ms less wall time. Other jobs keep the default: their kernels are
+# long loops, which on-stack replacement serves (pi and e run 10-15% slower without it).
+case "$job" in
+  CollatzSteps|mpjnumerics.job.CollatzSteps) jvm_opts=(-XX:Tier4BackEdgeThreshold=1000000 "${jvm_opts[@]}") ;;
+esac
+
 # The throughput collector: batch jobs want no pause-time goals, and G1 handles the
 # million-digit numbers' multi-megabyte arrays as costly humongous objects (e to 10^6 digits
 # runs some 15% faster). A GC chosen on the command line wins.
