@@ -174,7 +174,7 @@ final class MulticoreLauncher {
         try {
             for (String e : entries) {
                 String n = Path.of(e).getFileName() == null ? "" : Path.of(e).getFileName().toString();
-                if (e.isBlank() || n.equals("mpj.jar") || n.matches("mpj-[0-9.]+\\.jar")) {
+                if (e.isBlank() || n.equals("mpj.jar") || isVersionedMpjJar(n)) {
                     continue;
                 }
                 out.add(Path.of(e).toAbsolutePath().toUri().toURL());
@@ -184,6 +184,20 @@ final class MulticoreLauncher {
             throw new LaunchException("bad class path entry: " + e.getMessage());
         }
         return out.toArray(URL[]::new);
+    }
+
+    /** mpj-0.44.jar and the like (what Maven calls the MPJ artifact); no regex: its first use costs start-up. */
+    static boolean isVersionedMpjJar(String name) {
+        if (!name.startsWith("mpj-") || !name.endsWith(".jar") || name.length() == "mpj-.jar".length()) {
+            return false;
+        }
+        for (int i = "mpj-".length(); i < name.length() - ".jar".length(); i++) {
+            char c = name.charAt(i);
+            if ((c < '0' || c > '9') && c != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static URL[] urls(Path home, String[] jars) throws LaunchException {
