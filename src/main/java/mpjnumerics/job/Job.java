@@ -11,5 +11,12 @@ public interface Job {
     /** Name, summary, options and examples; parsed before MPJ starts where possible. */
     Options options();
 
+    /**
+     * Starts work that needs no MPI and that every rank of a JVM shares (a kernel's tables), on
+     * a thread of its own, before MPJ starts: it then overlaps the JVM's and MPJ's start-up,
+     * which leave a core idle part of the time. Called once per JVM; by default nothing.
+     */
+    default void prepare() {}
+
     Outcome run(Context ctx) throws Exception;
 }

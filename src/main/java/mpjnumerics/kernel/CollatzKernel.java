@@ -29,6 +29,11 @@ public final class CollatzKernel {
 
     private CollatzKernel() {}
 
+    /** Builds the tables the kernel needs, if not yet built (they are built on first use otherwise). */
+    public static void prepare() {
+        CollatzTables.get();
+    }
+
     /** Adds every start of [first, last] (1 <= first <= last) to stats. */
     public static void run(long first, long last, CollatzStats stats) {
         run(first, last, stats, ROUNDS);

@@ -105,6 +105,7 @@ final class MulticoreLauncher {
         List<String> rankArgs = new ArrayList<>();
         rankArgs.add(name);
         rankArgs.addAll(Arrays.asList(jobArgs));
+        job.ifPresent(Job::prepare); // once for all ranks: they share this JVM
         return runRanks(home, np, extraClassPath, rankArgs);
     }
 

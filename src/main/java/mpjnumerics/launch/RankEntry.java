@@ -19,6 +19,7 @@ final class RankEntry {
         int rank = Integer.parseInt(args[0]);
         try {
             if (fixed != null) {
+                prepare(fixed, args);
                 JobRunner.runRank(fixed, args);
                 return;
             }
@@ -31,6 +32,7 @@ final class RankEntry {
             String[] mpjArgs = remove(args, at);
             Optional<Job> job = Jobs.find(name);
             if (job.isPresent()) {
+                prepare(job.get(), args);
                 JobRunner.runRank(job.get(), mpjArgs);
             } else {
                 runClass(rank, name, mpjArgs);
@@ -39,6 +41,13 @@ final class RankEntry {
             // hybdev's first argument is the host's index: the world rank is known after Init
             Failure.abort(Failure.rankOfThisThread(rank), t instanceof InvocationTargetException ite
                     && ite.getCause() != null ? ite.getCause() : t);
+        }
+    }
+
+    /** A JVM of its own (niodev, hybdev): the job's preparation overlaps MPI.Init. In multicore the launcher prepared it once for all ranks. */
+    private static void prepare(Job job, String[] args) {
+        if (!args[2].equals("smpdev")) {
+            job.prepare();
         }
     }
 
