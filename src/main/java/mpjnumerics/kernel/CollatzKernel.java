@@ -52,40 +52,22 @@ public final class CollatzKernel {
 
     private static final ThreadLocal<Batch> BATCH_OF_THREAD = ThreadLocal.withInitial(Batch::new);
 
-    /** For odd m in [mFirst, mLast]: adds every start m 2^j within [first, last] to stats. */
+    /**
+     * For odd m in [mFirst, mLast]: adds every start m 2^j within [first, last] to stats. All
+     * of them have the same starts m 2^j, j = jlo .. jhi ({@link CollatzWork} cuts its
+     * intervals so), and so the tally is the same for every batch.
+     */
     static void runOdd(long mFirst, long mLast, long first, long last, CollatzStats stats, int rounds) {
         CollatzTables t = CollatzTables.get();
         Batch batch = BATCH_OF_THREAD.get();
-        // By stretches of m with the same starts m 2^j, j = jlo .. jhi, in the window: no batch
-        // straddles a change, so the tally never meets one (a branch the JIT would have learned
-        // is never taken, and recompiled for, at every power of two below the window's end).
-        for (long m = mFirst;; m += 2) {
-            int jlo = jLow(m, first);
-            int jhi = jHigh(m, last);
-            long end = Math.min(mLast, sameStarts(m, jlo, jhi, first, last));
-            if (stats.byRuns[jhi - jlo + 1] == null) {
-                stats.byRuns[jhi - jlo + 1] = new long[1024];
-            }
-            long n = (end - m) / 2 + 1;
-            for (long done = 0; done < n; done += BATCH) {
-                int size = (int) Math.min(BATCH, n - done);
-                long m0 = m + 2 * done;
-                batch(m0, size, jlo, jhi, first, stats, t, rounds, batch);
-            }
-            if (end == mLast) {
-                break;
-            }
-            m = end;
+        int jlo = jLow(mFirst, first);
+        int jhi = jHigh(mFirst, last);
+        stats.allocateRuns();
+        long n = (mLast - mFirst) / 2 + 1;
+        for (long done = 0; done < n; done += BATCH) {
+            int size = (int) Math.min(BATCH, n - done);
+            batch(mFirst + 2 * done, size, jlo, jhi, first, stats, t, rounds, batch);
         }
-    }
-
-    /** The last odd m' >= m (m odd) whose starts m' 2^j in [first, last] are those of j = jlo .. jhi, like m's. */
-    private static long sameStarts(long m, int jlo, int jhi, long first, long last) {
-        long bound = last >>> jhi;                                 // m' 2^jhi <= last
-        if (jlo > 0) {
-            bound = Math.min(bound, (first - 1) >>> (jlo - 1));    // m' 2^(jlo - 1) < first
-        }
-        return (bound & 1) == 0 ? bound - 1 : bound;
     }
 
     /** Scratch arrays for one batch, reused from batch to batch. */
@@ -142,7 +124,7 @@ public final class CollatzKernel {
             }
         }
 
-        // The tally. The same starts m 2^j, j = jlo .. jhi, for every m of the batch (runOdd sees
+        // The tally. The same starts m 2^j, j = jlo .. jhi, for every m of the batch (CollatzWork sees
         // to it): a start costs a sum, a count and a comparison, unless its own value may be the peak.
         long mEnd = m0 + 2L * (size - 1);
         if ((mEnd << jhi) >= stats.peakBound()) {

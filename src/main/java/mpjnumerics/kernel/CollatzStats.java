@@ -26,6 +26,19 @@ public final class CollatzStats {
      */
     long[][] byRuns = new long[65][];
 
+    /**
+     * The kernel's counts by runs, all at once on first use: one at a time, as the kernel
+     * reached each number of runs, the allocation was a branch the JIT compiled as never
+     * taken, and deoptimised when it was.
+     */
+    void allocateRuns() {
+        if (byRuns[1] == null) {
+            for (int r = 1; r < byRuns.length; r++) {
+                byRuns[r] = new long[1024];
+            }
+        }
+    }
+
     public long count() {
         return count;
     }

@@ -9,7 +9,8 @@ import java.util.List;
  * k = m 2^j with m odd, and steps(k) = steps(m) + j, so only odd m are followed: those with
  * some m 2^j in [A, B]. For [1, N] that halves the work; for a far window it changes nothing.
  * The odd m lie in the union of [A / 2^j, B / 2^j] over j, kept as sorted disjoint intervals
- * and indexed 0 .. count-1 so that ranks can share them out.
+ * and indexed 0 .. count-1 so that ranks can share them out. Within an interval every m has
+ * the same starts m 2^j, j = jlo .. jhi.
  */
 public final class CollatzWork {
     private final long first;
@@ -64,7 +65,37 @@ public final class CollatzWork {
                 merged.add(iv.clone());
             }
         }
-        return new CollatzWork(first, last, merged);
+        return new CollatzWork(first, last, uniform(merged, first, last));
+    }
+
+    /**
+     * The intervals cut where the starts m 2^j of their odd m change: m 2^j <= last holds for
+     * m <= last / 2^j, m 2^j >= first for m >= ceil(first / 2^j). Within a piece every m has
+     * the same j range, so the kernel never meets a change inside a call (a branch the JIT
+     * would have compiled as never taken, and deoptimised at every such change).
+     */
+    private static List<long[]> uniform(List<long[]> intervals, long first, long last) {
+        List<Long> cuts = new ArrayList<>(); // a piece ends at an odd m <= cut, the next starts above it
+        for (int j = 0; j < 63; j++) {
+            cuts.add(last >>> j);
+            cuts.add(ceilShift(first, j) - 1);
+        }
+        cuts.sort(null);
+        List<long[]> out = new ArrayList<>();
+        for (long[] iv : intervals) {
+            long a = iv[0];
+            for (long cut : cuts) {
+                if (cut >= a && cut < iv[1]) {
+                    long end = (cut & 1) == 0 ? cut - 1 : cut; // the last odd <= cut
+                    if (end >= a) {
+                        out.add(new long[] {a, end});
+                        a = end + 2;
+                    }
+                }
+            }
+            out.add(new long[] {a, iv[1]});
+        }
+        return out;
     }
 
     private static long ceilShift(long x, int j) {
@@ -77,6 +108,15 @@ public final class CollatzWork {
 
     public long last() {
         return last;
+    }
+
+    /** The intervals of odd numbers, [lo, hi] each, ascending (for tests). */
+    List<long[]> intervals() {
+        List<long[]> out = new ArrayList<>();
+        for (int i = 0; i < lo.length; i++) {
+            out.add(new long[] {lo[i], hi[i]});
+        }
+        return out;
     }
 
     /** How many odd numbers to follow. */
