@@ -6,7 +6,9 @@ package mpjnumerics.spmd;
  * A rank slowed by whatever else runs on its core (the JIT's compiler threads, another job)
  * simply takes fewer items, and the ranks finish together, where a fixed split waits for the
  * slowest. Each rank's first block is fixed in advance, so nobody waits at the start; after
- * that rank 0 deals, between items of its own, and the others ask it by message.
+ * that rank 0 deals, between items of its own, and the others ask it by message, as they take
+ * the last item of a block (rank 0 answers between two items of its own: asking only once the
+ * block was done left a rank waiting up to an item's time for each answer).
  *
  * <p>Every rank calls {@link #take} until it returns -1; rank 0 returns -1 only once every
  * other rank has been told that nothing is left, so no message outlives the dealing.
@@ -27,8 +29,9 @@ public final class Dealer {
     /** Rank 0: the highest item not yet dealt (-1: none), and how many ranks know that none are left. */
     private long next;
     private int told;
-    /** Other ranks: rank 0 said none are left. */
+    /** Other ranks: rank 0 said none are left; an ask is on its way. */
     private boolean over;
+    private boolean asked;
 
     public Dealer(Spmd spmd, long count) {
         this.spmd = spmd;
@@ -75,18 +78,31 @@ public final class Dealer {
             }
             return -1;
         }
-        if (hi >= lo) {
-            return hi--;
+        if (hi < lo) {
+            if (over) {
+                return -1;
+            }
+            if (!asked) {
+                ask();
+            }
+            spmd.recv(message, 0, DEAL);
+            asked = false;
+            hi = message[0];
+            lo = message[1];
+            over = hi < lo;
+            if (over) {
+                return -1;
+            }
         }
-        if (over) {
-            return -1;
+        if (hi == lo) {
+            ask(); // ahead: the answer comes while this rank works on its last item
         }
+        return hi--;
+    }
+
+    private void ask() {
         spmd.send(new long[] {spmd.rank()}, 0, ASK);
-        spmd.recv(message, 0, DEAL);
-        hi = message[0];
-        lo = message[1];
-        over = hi < lo;
-        return over ? -1 : hi--;
+        asked = true;
     }
 
     /** Rank 0: the items handed out so far (its own counted as it takes them), for progress; 0 elsewhere. */
