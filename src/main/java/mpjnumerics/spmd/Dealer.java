@@ -29,8 +29,9 @@ public final class Dealer {
     /** Rank 0: the highest item not yet dealt (-1: none), and how many ranks know that none are left. */
     private long next;
     private int told;
-    /** Other ranks: rank 0 said none are left; an ask is on its way. */
+    /** Other ranks: rank 0 said none are left. */
     private boolean over;
+    /** Other ranks: an ask is on its way to rank 0 (at most one at a time). */
     private boolean asked;
 
     public Dealer(Spmd spmd, long count) {
