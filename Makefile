@@ -103,9 +103,9 @@ jmh: build
 
 # Regenerates the sieve's per-residue crossing loops (a test fails while they are stale).
 wheel-crossing:
-	javac -d target/wheel-crossing src/main/java/mpjnumerics/kernel/Wheel30.java \
-	  src/test/java/mpjnumerics/kernel/WheelCrossingSource.java
-	java -cp target/wheel-crossing mpjnumerics.kernel.WheelCrossingSource
+	javac -d target/wheel-crossing src/main/java/mpjnumerics/kernel/primes/Wheel30.java \
+	  src/build/java/mpjnumerics/kernel/primes/WheelCrossingSource.java
+	java -cp target/wheel-crossing mpjnumerics.kernel.primes.WheelCrossingSource
 
 clean:
 	rm -rf target bench/jmh/target bench/sweep/target bench/work

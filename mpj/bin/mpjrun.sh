@@ -129,7 +129,7 @@ case "$dev" in
     [ -n "$np" ] || fail "-dev srun needs -np N or SLURM_NTASKS"
     host=${MPJ_NUMERICS_RENDEZVOUS_HOST:-$(hostname)}
     portfile=$(mktemp "${TMPDIR:-/tmp}/mpjrun.XXXXXX")
-    "$java" -cp "$jar" mpjnumerics.launch.Rendezvous --ranks "$np" --timeout 120 >"$portfile" &
+    "$java" -cp "$jar" mpjnumerics.runtime.Rendezvous --ranks "$np" --timeout 120 >"$portfile" &
     rendezvous=$!
     trap 'kill "$rendezvous" 2>/dev/null || true; rm -f "$portfile"' EXIT
     trap 'exit 130' INT TERM

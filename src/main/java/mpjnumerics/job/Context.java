@@ -1,5 +1,6 @@
 package mpjnumerics.job;
 
+import mpjnumerics.report.Progress;
 import java.util.function.Supplier;
 import mpjnumerics.cli.Parsed;
 import mpjnumerics.spmd.Range;

@@ -1,10 +1,11 @@
 package mpjnumerics.job;
 
+import mpjnumerics.report.Progress;
 import java.io.PrintStream;
 import mpjnumerics.cli.Parsed;
 import mpjnumerics.cli.UsageException;
 import mpjnumerics.report.Report;
-import mpjnumerics.spmd.Failure;
+import mpjnumerics.runtime.Failure;
 import mpjnumerics.spmd.Spmd;
 
 /** Runs one job on one rank: join, parse, compute, gather timings, report on rank 0. */

@@ -2,8 +2,8 @@ package mpjnumerics.job;
 
 import java.util.Locale;
 import mpjnumerics.cli.Options;
-import mpjnumerics.kernel.BlockPlan;
-import mpjnumerics.kernel.PiKernel;
+import mpjnumerics.kernel.montecarlo.BlockPlan;
+import mpjnumerics.kernel.montecarlo.PiKernel;
 import mpjnumerics.spmd.Range;
 import mpjnumerics.spmd.Spmd;
 

@@ -2,7 +2,7 @@ package mpjnumerics.job;
 
 import mpjnumerics.cli.Options;
 import mpjnumerics.cli.UsageException;
-import mpjnumerics.kernel.PrimeSieve;
+import mpjnumerics.kernel.primes.PrimeSieve;
 import mpjnumerics.spmd.Range;
 import mpjnumerics.spmd.Spmd;
 

@@ -6,9 +6,9 @@ package mpjnumerics.kernel;
  * and not when the system property mpjnumerics.scalar is set (to compare the two paths).
  * Classes that import the API are loaded only behind this flag.
  */
-final class VectorApi {
-    static final boolean PRESENT = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-    static final boolean ENABLED = PRESENT && !Boolean.getBoolean("mpjnumerics.scalar");
+public final class VectorApi {
+    public static final boolean PRESENT = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    public static final boolean ENABLED = PRESENT && !Boolean.getBoolean("mpjnumerics.scalar");
 
     private VectorApi() {}
 }

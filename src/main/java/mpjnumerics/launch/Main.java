@@ -2,7 +2,7 @@ package mpjnumerics.launch;
 
 import mpjnumerics.job.Job;
 import mpjnumerics.job.Jobs;
-import mpjnumerics.spmd.LaunchArgs;
+import mpjnumerics.runtime.LaunchArgs;
 
 /**
  * Entry point of the jar and of every job class. Started by an MPJ launcher (arguments begin

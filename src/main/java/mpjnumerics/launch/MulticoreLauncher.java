@@ -17,7 +17,7 @@ import mpjnumerics.cli.Options;
 import mpjnumerics.cli.UsageException;
 import mpjnumerics.job.Job;
 import mpjnumerics.job.Jobs;
-import mpjnumerics.spmd.Failure;
+import mpjnumerics.runtime.Failure;
 
 /**
  * Runs a job in MPJ Express's multicore device (smpdev) inside this JVM: one thread per rank,

@@ -8,8 +8,8 @@ import java.util.Optional;
 import mpjnumerics.job.Job;
 import mpjnumerics.job.JobRunner;
 import mpjnumerics.job.Jobs;
-import mpjnumerics.spmd.Failure;
-import mpjnumerics.spmd.LaunchArgs;
+import mpjnumerics.runtime.Failure;
+import mpjnumerics.runtime.LaunchArgs;
 
 /** One rank, as started by an MPJ launcher: find the job, run it, and turn failure into an abort. */
 final class RankEntry {

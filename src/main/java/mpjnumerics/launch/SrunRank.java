@@ -1,5 +1,7 @@
 package mpjnumerics.launch;
 
+import mpjnumerics.runtime.Rendezvous;
+
 /**
  * One rank of a daemon-free niodev job, as {@code srun} starts it: the rank and the number of
  * ranks come from SLURM's environment (SLURM_PROCID, SLURM_NTASKS), the meeting point from the
@@ -9,9 +11,6 @@ package mpjnumerics.launch;
  * <pre>srun java -cp mpj-numerics.jar mpjnumerics.launch.SrunRank HOST PORT JOB [options]</pre>
  */
 public final class SrunRank {
-    /** niodev's threshold between eager and rendezvous messages, as MPJ's starter sets it. */
-    static final int PROTOCOL_SWITCH_LIMIT = 131072;
-
     private SrunRank() {}
 
     public static void main(String[] args) {
@@ -28,15 +27,9 @@ public final class SrunRank {
         }
         String[] mpj = new String[args.length + 1];
         mpj[0] = rank;
-        mpj[1] = conf(Integer.parseInt(size), args[0], Integer.parseInt(args[1]));
+        mpj[1] = Rendezvous.niodevConf(Integer.parseInt(size), args[0], Integer.parseInt(args[1]));
         mpj[2] = "niodev";
         System.arraycopy(args, 2, mpj, 3, args.length - 2);
         Main.main(mpj);
-    }
-
-    /** The configuration string niodev reads in place of a conf file. */
-    static String conf(int ranks, String host, int port) {
-        return "#Number of Processes;" + ranks + ";#Protocol Switch Limit;" + PROTOCOL_SWITCH_LIMIT
-            + ";#Server Name;" + host + ";#Server Port;" + port;
     }
 }

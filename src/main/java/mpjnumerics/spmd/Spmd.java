@@ -1,5 +1,7 @@
 package mpjnumerics.spmd;
 
+import mpjnumerics.runtime.AbortChannel;
+import mpjnumerics.runtime.Failure;
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 import mpi.MPI;
@@ -40,11 +42,17 @@ public final class Spmd {
                 Thread.currentThread().setName("rank-" + spmd.rank()); // for Failure's exit watch
                 Failure.watchExits();
                 if (spmd.size() > 1) {
-                    spmd.abortChannel = AbortChannel.open(spmd);
-                    Failure.onAbort(spmd.abortChannel::fail);
-                    if (spmd.isRoot()) {
-                        Failure.beforeHalt(spmd.abortChannel::abortOthers);
-                    }
+                    spmd.abortChannel = AbortChannel.open(spmd.rank(), spmd.size(), new AbortChannel.Exchange() {
+                        @Override
+                        public long broadcast(long value) {
+                            return spmd.broadcast(value);
+                        }
+
+                        @Override
+                        public void broadcastBytes(byte[] buf) {
+                            spmd.broadcastBytes(buf);
+                        }
+                    });
                 }
             }
             return spmd;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import mpjnumerics.kernel.BlockPlan;
-import mpjnumerics.kernel.PiKernel;
+import mpjnumerics.kernel.montecarlo.BlockPlan;
+import mpjnumerics.kernel.montecarlo.PiKernel;
 import mpjnumerics.testing.Run;
 import org.junit.jupiter.api.Test;
 

@@ -1,15 +1,15 @@
 package mpjnumerics.jmh;
 
 import java.util.concurrent.TimeUnit;
-import mpjnumerics.kernel.CollatzKernel;
-import mpjnumerics.kernel.CollatzStats;
-import mpjnumerics.kernel.EDigits;
-import mpjnumerics.kernel.EulerMonteCarlo;
-import mpjnumerics.kernel.FftMultiply;
-import mpjnumerics.kernel.HugeDecimal;
-import mpjnumerics.kernel.PiKernel;
-import mpjnumerics.kernel.PrimeSieve;
-import mpjnumerics.kernel.Vacca;
+import mpjnumerics.kernel.collatz.CollatzKernel;
+import mpjnumerics.kernel.collatz.CollatzStats;
+import mpjnumerics.kernel.digits.EDigits;
+import mpjnumerics.kernel.montecarlo.EulerMonteCarlo;
+import mpjnumerics.kernel.digits.FftMultiply;
+import mpjnumerics.kernel.digits.HugeDecimal;
+import mpjnumerics.kernel.montecarlo.PiKernel;
+import mpjnumerics.kernel.primes.PrimeSieve;
+import mpjnumerics.kernel.series.Vacca;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -1,0 +1,24 @@
+package mpjnumerics.kernel.series;
+
+/**
+ * Compensated summation (Neumaier's improvement of Kahan's): the rounding error of each
+ * addition is kept and added back at the end, so long sums lose almost nothing.
+ */
+public final class Neumaier {
+    private double sum;
+    private double compensation;
+
+    public void add(double x) {
+        double t = sum + x;
+        if (Math.abs(sum) >= Math.abs(x)) {
+            compensation += (sum - t) + x;
+        } else {
+            compensation += (x - t) + sum;
+        }
+        sum = t;
+    }
+
+    public double value() {
+        return sum + compensation;
+    }
+}
