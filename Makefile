@@ -7,6 +7,7 @@ SHELL := /bin/bash
 MPJ_HOME     := $(CURDIR)/mpj
 JAR          := target/mpj-numerics.jar
 CDS          := target/mpj-numerics.jsa
+JVM_OPTIONS  := target/mpj-numerics.jvm-options
 MVN          := mvn -B -q -Dstyle.color=never
 M2           ?= $(HOME)/.m2/repository
 MPJ_VERSION  := 0.44
@@ -53,10 +54,14 @@ $(JAR): $(SOURCES) | setup
 	$(MVN) package -DskipTests
 
 # The class data sharing archive mpjrun.sh starts jobs with (a small job's classes).
-$(CDS): $(JAR)
+$(CDS): $(JAR) $(JVM_OPTIONS)
 	@scripts/cds-archive.sh $@
 
-build: setup $(JAR) $(CDS)
+# Every job's declared JVM options, which mpjrun.sh starts a multicore job's JVM with.
+$(JVM_OPTIONS): $(JAR)
+	java -cp $(JAR) mpjnumerics.launch.Main --jvm-options >$@.tmp && mv -f $@.tmp $@
+
+build: setup $(JAR) $(JVM_OPTIONS) $(CDS)
 
 run: build
 	mpj/bin/mpjrun.sh $(if $(NP),-np $(NP)) PiMonteCarlo $(ARGS)

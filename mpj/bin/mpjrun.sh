@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # mpjrun.sh [MPJ options] JOB|CLASS [job options]
 #
-# Runs a job of mpj-numerics (short name such as PiMonteCarlo, or a class name) with the
-# MPJ Express home this script lives in. Works from any folder.
+# Runs a job of mpj-numerics (its short name, or a class name) with the
+# MPJ Express home this script lives in. Works from any folder. It knows no job: the jar
+# resolves the name, checks the options and says what the job's JVMs need.
 #   - default device: multicore, run by the project's own launcher (same smpdev device as
 #     MPJ's starter, but stdout/stderr kept apart and the job's exit status returned);
 #   - with -machinesfile (default then niodev) or -dev niodev|hybdev: MPJ's starter, with the
@@ -23,10 +24,11 @@ usage() {
   cat <<USAGE
 usage: mpjrun.sh [-np N] [-dev multicore|niodev|hybdev|srun] [-machinesfile FILE] [-cp PATH]
                  [other MPJ or JVM options] JOB [job options]
-  JOB is one of the project's jobs (PiMonteCarlo, PingPong, Hello, ...) or a class name.
-  JOB --help lists the job's options.
-example: mpjrun.sh -np 4 PiMonteCarlo --samples 1e9
+  JOB is one of the project's jobs (listed below) or the class name of an MPJ program.
+  JOB --help lists the job's options; --version prints the version.
+
 USAGE
+  [ -f "$jar" ] && "$java" -cp "$jar" mpjnumerics.launch.Main --help
 }
 fail() { echo "error: $1" >&2; exit "${2:-2}"; }
 
@@ -59,6 +61,7 @@ while [ $# -gt 0 ]; do
       shift 2 ;;
     -src|-profile) mpj_opts+=("$1"); shift ;;
     -h|-help|--help) usage; exit 0 ;;
+    --version) exec "$java" -cp "$jar" mpjnumerics.launch.Main --version ;;
     -jar) fail "-jar is not needed: name a job or class (the project jar is $jar)" ;;
     -*) jvm_opts+=("$1"); shift ;;
     *) break ;;
@@ -78,29 +81,24 @@ if [ -z "$dev" ]; then
   fi
 fi
 
-# The Vector API speeds up the kernels of pi and of the prime sieve (same results without it).
-# Only their jobs get the module: resolving it costs every JVM some 10 ms, and the JVM
-# announces it with a WARNING line on stderr. MPJ_NUMERICS_VECTOR=0 turns it off, =1 on for any job.
-case "${MPJ_NUMERICS_VECTOR:-}:$job" in
-  1:*|:PiMonteCarlo|:PrimeCount|:PrimeList|:mpjnumerics.job.PiMonteCarlo|:mpjnumerics.job.PrimeCount|:mpjnumerics.job.PrimeList)
-    jvm_opts=(--add-modules=jdk.incubator.vector "${jvm_opts[@]}") ;;
-esac
-
-# CollatzSteps' kernel runs its loops in short calls (a batch of 512 starts each, tens of
-# thousands per rank). With the JVM's defaults, the C2 compiler first compiled its batch
-# method once per loop as on-stack replacements (five compilations of some 40 ms each on
-# the cores the ranks run on) before the one compilation that serves every later call.
-# Raising the on-stack replacement threshold leaves only that one: at 1e8 on 2 ranks, some
-# 70 ms less CPU and 30 ms less wall time. Other jobs keep the default: their kernels are
-# long loops, which on-stack replacement serves (pi and e run 10-15% slower without it).
-case "$job" in
-  CollatzSteps|mpjnumerics.job.CollatzSteps) jvm_opts=(-XX:Tier4BackEdgeThreshold=1000000 "${jvm_opts[@]}") ;;
-esac
-
 # The throughput collector: batch jobs want no pause-time goals, and G1 handles the
 # million-digit numbers' multi-megabyte arrays as costly humongous objects (e to 10^6 digits
 # runs some 15% faster). A GC chosen on the command line wins.
 case " ${jvm_opts[*]} " in *" -XX:+Use"*"GC "*) ;; *) jvm_opts=(-XX:+UseParallelGC "${jvm_opts[@]}") ;; esac
+
+# plan NP: one call to the jar, before any host is touched: it resolves the job, parses and
+# checks its options (a usage error ends here, with exit 2), prints the help when asked, and
+# says which class the ranks run (plan_class) and with which JVM options (plan_jvm).
+plan() {
+  local file status=0
+  file=$(mktemp "${TMPDIR:-/tmp}/mpjrun.plan.XXXXXX")
+  "$java" -cp "$jar" mpjnumerics.launch.Main --plan "$file" -np "$1" ${cp:+-cp "$cp"} "$job" "${job_args[@]}" || status=$?
+  if [ "$status" != 0 ] || [ ! -s "$file" ]; then rm -f "$file"; exit "$status"; fi
+  plan_class=$(head -n 1 "$file")
+  mapfile -t plan_jvm < <(tail -n +2 "$file")
+  rm -f "$file"
+}
+job_args=("$@")
 
 # Progress lines only when a person watches stderr.
 if [ -t 2 ]; then progress=on; else progress=off; fi
@@ -113,9 +111,17 @@ case "$dev" in
     # verified, they take some 40 ms off a job's start. Used while newer than the jar
     # (MPJ_NUMERICS_CDS=0: never); on any other mismatch (another java, another jar) the JVM
     # quietly does without.
-    cds=$root/target/mpj-numerics.jsa
+    cds=${jar%.jar}.jsa
     if [ "${MPJ_NUMERICS_CDS:-1}" != 0 ] && [ "$cds" -nt "$jar" ]; then
       jvm_opts=(-XX:SharedArchiveFile="$cds" -Xlog:cds=off -Xlog:cds+dynamic=off "${jvm_opts[@]}")
+    fi
+    # The JVM options the job declares (Job.jvmOptions), from the table make build writes beside
+    # the jar, so that the job's one JVM starts with them. Without a current table, or with
+    # MPJ_NUMERICS_VECTOR set, the launcher starts a JVM with them itself when it must.
+    table=${jar%.jar}.jvm-options
+    if [ -z "${MPJ_NUMERICS_VECTOR:-}" ] && [ "$table" -nt "$jar" ]; then
+      read -r -a declared <<<"$(awk -F'\t' -v j="${job,,}" '$1 == j { print $2; exit }' "$table")"
+      jvm_opts=("${declared[@]}" "${jvm_opts[@]}")
     fi
     exec "$java" "${jvm_opts[@]}" -Dmpjnumerics.progress=$progress -cp "$jar" mpjnumerics.launch.Main \
       ${np:+-np "$np"} ${cp:+-cp "$cp"} "$job" "$@" ;;
@@ -127,6 +133,7 @@ case "$dev" in
     command -v srun >/dev/null || fail "-dev srun needs SLURM's srun on the PATH" 1
     np=${np:-${SLURM_NTASKS:-${SLURM_NPROCS:-}}}
     [ -n "$np" ] || fail "-dev srun needs -np N or SLURM_NTASKS"
+    plan "$np"
     host=${MPJ_NUMERICS_RENDEZVOUS_HOST:-$(hostname)}
     portfile=$(mktemp "${TMPDIR:-/tmp}/mpjrun.XXXXXX")
     "$java" -cp "$jar" mpjnumerics.runtime.Rendezvous --ranks "$np" --timeout 120 >"$portfile" &
@@ -137,14 +144,15 @@ case "$dev" in
     port=$(head -n 1 "$portfile")
     [[ "$port" =~ ^[0-9]+$ ]] || fail "the rendezvous server did not start" 1
     status=0
-    srun --kill-on-bad-exit=1 -n "$np" "$java" "${jvm_opts[@]}" -Dmpjnumerics.progress=off \
+    srun --kill-on-bad-exit=1 -n "$np" "$java" "${plan_jvm[@]}" "${jvm_opts[@]}" -Dmpjnumerics.progress=off \
       -cp "$jar:$MPJ_HOME/lib/mpj.jar:$MPJ_HOME/lib/log4j-1.2.11.jar${cp:+:$cp}" \
-      mpjnumerics.launch.SrunRank "$host" "$port" "$job" "$@" || status=$?
+      mpjnumerics.launch.RankEntry --srun "$host" "$port" "$plan_class" "$@" || status=$?
     exit "$status" ;;
   niodev|hybdev)
     machines=${machines:-machines}
     [ -f "$machines" ] || fail "machines file '$machines' not found (give -machinesfile FILE: one host per line)"
     if [ -z "$np" ]; then np=$(grep -cvE '^\s*(#|$)' "$machines" || true); fi
+    plan "$np"
     # MPJ's starter merges every rank's output into its stdout, adds banner lines, and exits 0
     # whatever the ranks did. Sort its lines back out (errors and warnings to stderr, MPJ's
     # own chatter dropped) and exit 1 when a rank reported a failure.
@@ -164,9 +172,9 @@ case "$dev" in
     sed "s/^mpjexpress.mpjrun.port.1=.*/mpjexpress.mpjrun.port.1=$port/" "$MPJ_HOME/conf/mpjexpress.conf" \
       >"$job_home/conf/mpjexpress.conf"
     MPJ_HOME=$job_home "$java" -jar "$job_home/lib/starter.jar" -np "$np" -dev "$dev" -machinesfile "$machines" \
-      "${mpj_opts[@]}" "${jvm_opts[@]}" -Dmpjnumerics.progress=off -Dmpjnumerics.statusFile="$job_home/status" \
+      "${mpj_opts[@]}" "${plan_jvm[@]}" "${jvm_opts[@]}" -Dmpjnumerics.progress=off -Dmpjnumerics.statusFile="$job_home/status" \
       -cp "$jar${cp:+:$cp}" \
-      mpjnumerics.launch.Main "$job" "$@" 2>&1 |
+      mpjnumerics.launch.RankEntry "$plan_class" "$@" 2>&1 |
     while IFS= read -r line; do
       case "$line" in
         "MPJ Express ("*") is started in the cluster configuration"*|"Starting process <"*|"Stopping Process <"*|"EXIT@Ping#") ;;

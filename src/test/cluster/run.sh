@@ -74,7 +74,7 @@ startup() {
 no_rank_left() {  # no rank JVM of ours anywhere
   sleep 1
   local left
-  left=$(pgrep -f 'mpjnumerics.launch.(Main|SrunRank)' | wc -l || true)
+  left=$(pgrep -f 'mpjnumerics.launch.(Main|RankEntry)' | wc -l || true)
   if [ "$left" = 0 ]; then ok "$1: no rank JVM left"; else bad "$1: $left rank JVMs left"; pgrep -af mpjnumerics >&2; fi
 }
 

@@ -16,8 +16,13 @@ public final class Options {
     record Option(String name, Kind kind, String defaultValue, long min, long max, List<String> choices,
             String help) {}
 
+    /** The seed of every Monte Carlo job unless --seed says otherwise. */
+    public static final String DEFAULT_SEED = "20261124";
+
     private final String job;
     private final String summary;
+    /** Pairs of options (first, last) whose values must not decrease: --from and --to. */
+    private final List<String[]> ordered = new ArrayList<>();
     private final List<String> examples = new ArrayList<>();
     private final Map<String, Option> options = new LinkedHashMap<>();
 
@@ -50,6 +55,23 @@ public final class Options {
     public Options choice(String name, String defaultValue, List<String> choices, String help) {
         return add(new Option(name, Kind.TEXT, defaultValue, 0, 0, List.copyOf(choices),
                 help + " (" + String.join(", ", choices) + ")"));
+    }
+
+    /**
+     * A range of integers {@code --from A --to B}, A <= B, within [min, 2^63-1]: checked when
+     * parsed, so a reversed range is a usage error before any rank starts.
+     */
+    public Options range(String fromDefault, String toDefault, long min, String what) {
+        integer("from", fromDefault, min, Long.MAX_VALUE, "first " + what + " of the range");
+        integer("to", toDefault, min, Long.MAX_VALUE, "last " + what + " of the range (inclusive, up to 2^63-1)");
+        ordered.add(new String[] {"from", "to"});
+        return this;
+    }
+
+    /** The random seed of a Monte Carlo job; results depend on it, never on the number of ranks. */
+    public Options seed() {
+        return integer("seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE,
+                "random seed; the result is the same for every number of ranks");
     }
 
     public Options flag(String name, String help) {
@@ -121,6 +143,13 @@ public final class Options {
                 continue;
             }
             values.put(o.name(), convert(o, v));
+        }
+        for (String[] pair : ordered) {
+            long first = (Long) values.get(pair[0]);
+            long last = (Long) values.get(pair[1]);
+            if (first > last) {
+                throw new UsageException("--" + pair[0] + " " + first + " is above --" + pair[1] + " " + last);
+            }
         }
         if (Boolean.TRUE.equals(values.get("json")) && Boolean.TRUE.equals(values.get("csv"))) {
             throw new UsageException("--json and --csv exclude each other");

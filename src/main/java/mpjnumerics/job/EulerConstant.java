@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import mpjnumerics.cli.Options;
+import mpjnumerics.cli.Parsed;
 import mpjnumerics.cli.UsageException;
 import mpjnumerics.kernel.montecarlo.BlockPlan;
 import mpjnumerics.kernel.digits.EDigits;
@@ -31,10 +32,6 @@ public final class EulerConstant implements Job {
     static final double E = 2.718281828459045;
     static final double GAMMA = 0.5772156649015329;
 
-    public static void main(String[] args) {
-        mpjnumerics.launch.Main.main(args, new EulerConstant());
-    }
-
     @Override
     public Options options() {
         return new Options("EulerConstant", "Euler's number e or the Euler-Mascheroni constant gamma, without exp or log")
@@ -42,7 +39,7 @@ public final class EulerConstant implements Job {
                 .choice("method", "montecarlo", List.of("montecarlo", "series"),
                         "montecarlo (e or gamma) or series (Vacca's, gamma); --digits overrides")
                 .integer("samples", "1e8", 1, Long.MAX_VALUE, "Monte Carlo samples")
-                .integer("seed", PiMonteCarlo.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE, "Monte Carlo seed")
+                .seed()
                 .integer("terms", "1e9", 2, Long.MAX_VALUE / 4, "terms of Vacca's series")
                 .integer("digits", null, 1, 100_000_000, "compute this many decimal digits exactly")
                 .text("out", null, "with --digits: write the digits to this file")
@@ -52,23 +49,27 @@ public final class EulerConstant implements Job {
     }
 
     @Override
-    public Outcome run(Context ctx) throws UsageException {
+    public void validate(Parsed options, int ranks) throws UsageException {
+        if (options.has("digits")) {
+            return;
+        }
+        if (options.has("out")) {
+            throw new UsageException("--out goes with --digits");
+        }
+        if (options.text("method").equals("series") && !options.text("constant").equals("gamma")) {
+            throw new UsageException("--method series is Vacca's series for gamma: use --constant gamma, "
+                    + "or --digits for e");
+        }
+    }
+
+    @Override
+    public Outcome run(Context ctx) {
         boolean gamma = ctx.options().text("constant").equals("gamma");
         if (ctx.options().has("digits")) {
             int digits = (int) ctx.options().integer("digits");
             return gamma ? gammaDigits(ctx, digits) : eDigits(ctx, digits);
         }
-        if (ctx.options().has("out")) {
-            throw new UsageException("--out goes with --digits");
-        }
-        if (ctx.options().text("method").equals("series")) {
-            if (!gamma) {
-                throw new UsageException("--method series is Vacca's series for gamma: use --constant gamma, "
-                        + "or --digits for e");
-            }
-            return vacca(ctx);
-        }
-        return monteCarlo(ctx, gamma);
+        return ctx.options().text("method").equals("series") ? vacca(ctx) : monteCarlo(ctx, gamma);
     }
 
     private Outcome monteCarlo(Context ctx, boolean gamma) {

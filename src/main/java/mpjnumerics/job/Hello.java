@@ -14,10 +14,6 @@ import mpjnumerics.spmd.Spmd;
  * also checks that a failing rank brings the whole job down.
  */
 public final class Hello implements Job {
-    public static void main(String[] args) {
-        mpjnumerics.launch.Main.main(args, new Hello());
-    }
-
     @Override
     public Options options() {
         return new Options("Hello", "every rank reports rank, size, host, pid, device and Java version")

@@ -1,15 +1,36 @@
 package mpjnumerics.job;
 
+import java.util.List;
 import mpjnumerics.cli.Options;
+import mpjnumerics.cli.Parsed;
+import mpjnumerics.cli.UsageException;
 
 /**
- * One SPMD job. {@link #run} runs on every rank: it takes this rank's piece of the work,
- * calls a kernel inside {@link Context#compute}, reduces to rank 0, and there returns the
- * result (null on the other ranks).
+ * One SPMD job, as the launchers see it: everything about it is declared here, so that a new
+ * job touches its own class and nothing in the launchers or scripts.
+ *
+ * <p>Before any rank starts, the launcher parses the job's {@link #options} and calls
+ * {@link #validate} once; then every rank runs {@link #run}, which takes this rank's share of
+ * the work, calls a kernel inside {@link Context#compute}, reduces to rank 0 and returns there
+ * the {@link Outcome}, the job's result (null on the other ranks).
  */
 public interface Job {
-    /** Name, summary, options and examples; parsed before MPJ starts where possible. */
+    /** Name, summary, options and examples. */
     Options options();
+
+    /**
+     * Checks that involve more than one option, or the number of ranks; run once, before any
+     * rank or host starts, so a bad command line costs milliseconds.
+     */
+    default void validate(Parsed options, int ranks) throws UsageException {}
+
+    /**
+     * Options the job's JVMs need (a module its kernels use, a compiler setting): the launchers
+     * start them so. The kernels must give the same results without them, only slower.
+     */
+    default List<String> jvmOptions() {
+        return List.of();
+    }
 
     /**
      * Starts work that needs no MPI and that every rank of a JVM shares (a kernel's tables), on

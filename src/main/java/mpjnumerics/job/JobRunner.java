@@ -2,6 +2,7 @@ package mpjnumerics.job;
 
 import mpjnumerics.report.Progress;
 import java.io.PrintStream;
+import mpjnumerics.cli.Options;
 import mpjnumerics.cli.Parsed;
 import mpjnumerics.cli.UsageException;
 import mpjnumerics.report.Report;
@@ -12,34 +13,35 @@ import mpjnumerics.spmd.Spmd;
 public final class JobRunner {
     private JobRunner() {}
 
-    /** Every rank calls this with the launcher's arguments (job name already removed). */
-    public static void runRank(Job job, String[] mpjArgs) throws Exception {
+    /**
+     * Every rank calls this with the MPJ arguments and the job's options after them.
+     * {@code parsed} is the launcher's parse when the rank shares its JVM (multicore), else null:
+     * the options are then parsed here, once per JVM, and checked as the launcher checked them.
+     */
+    public static void runRank(Job job, Parsed parsed, String[] mpjArgs) throws Exception {
         long start = System.nanoTime();
         Spmd spmd = Spmd.init(mpjArgs);
         String name = job.options().job();
-        if (mpjnumerics.cli.Options.wantsHelp(spmd.args())) {
+        if (parsed == null && Options.wantsHelp(spmd.args())) {
             if (spmd.isRoot()) {
                 System.out.print(job.options().usage());
             }
             spmd.finish();
             return;
         }
-        Parsed opts;
-        try {
-            opts = job.options().parse(spmd.args());
-        } catch (UsageException e) {
-            Failure.usage(spmd.rank(), e.getMessage());
-            return;
+        Parsed opts = parsed;
+        if (opts == null) {
+            try {
+                opts = job.options().parse(spmd.args());
+                job.validate(opts, spmd.size());
+            } catch (UsageException e) {
+                Failure.usage(spmd.rank(), e.getMessage());
+                return;
+            }
         }
         Progress progress = new Progress(name, Progress.wanted(spmd.isRoot()), System.err);
         Context ctx = new Context(spmd, opts, progress);
-        Outcome outcome;
-        try {
-            outcome = job.run(ctx);
-        } catch (UsageException e) {
-            Failure.usage(spmd.rank(), e.getMessage());
-            return;
-        }
+        Outcome outcome = job.run(ctx);
         progress.done();
         long[][] times = spmd.gather(new long[] {ctx.computeNanos()});
         if (spmd.isRoot() && !outcome.isSilent()) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The project's jobs, found by short name (any case) or fully qualified class name. */
+/** The registry of the project's jobs, found by short name (any case) or fully qualified class name. */
 public final class Jobs {
     /** The short names, as each job's options give them (a test holds them to it). */
     private static final List<String> NAMES =
@@ -14,8 +14,8 @@ public final class Jobs {
     private Jobs() {}
 
     /**
-     * The job of that name. Only that job's class is loaded: the launcher and every rank look a
-     * job up, and each job class loaded costs start-up time.
+     * The job of that name. Only that job's class is loaded: each job class loaded costs
+     * start-up time.
      */
     public static Optional<Job> find(String name) {
         String simple = name.startsWith(PACKAGE) ? name.substring(PACKAGE.length()) : name;

@@ -1,7 +1,9 @@
 package mpjnumerics.job;
 
+import java.util.List;
 import java.util.Locale;
 import mpjnumerics.cli.Options;
+import mpjnumerics.kernel.VectorApi;
 import mpjnumerics.kernel.montecarlo.BlockPlan;
 import mpjnumerics.kernel.montecarlo.PiKernel;
 import mpjnumerics.spmd.Range;
@@ -9,19 +11,17 @@ import mpjnumerics.spmd.Spmd;
 
 /** pi from random points in the unit square: 4 * (points inside the quarter disc) / samples. */
 public final class PiMonteCarlo implements Job {
-    public static final String DEFAULT_SEED = "20261124";
-
-    public static void main(String[] args) {
-        mpjnumerics.launch.Main.main(args, new PiMonteCarlo());
-    }
-
     @Override
     public Options options() {
         return new Options("PiMonteCarlo", "estimate pi from random points in the unit square")
                 .integer("samples", "1e8", 1, Long.MAX_VALUE, "number of random points")
-                .integer("seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE,
-                        "random seed; the result is the same for every number of ranks")
+                .seed()
                 .example("mpj/bin/mpjrun.sh -np 4 PiMonteCarlo --samples 1e9 --json");
+    }
+
+    @Override
+    public List<String> jvmOptions() {
+        return List.of(VectorApi.JVM_OPTION); // the kernel's vector lanes
     }
 
     @Override

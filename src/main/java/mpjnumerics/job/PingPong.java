@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import mpjnumerics.cli.Options;
+import mpjnumerics.cli.Parsed;
 import mpjnumerics.cli.UsageException;
 import mpjnumerics.spmd.Spmd;
+import mpjnumerics.spmd.Tags;
 
 /**
  * Rank 0 bounces messages off every other rank: one-way latency (half the round trip) and
@@ -15,14 +17,9 @@ import mpjnumerics.spmd.Spmd;
  * timed window.
  */
 public final class PingPong implements Job {
-    private static final int TAG = 7;
     private static final int WARMUP = 3;
     /** Above this size, fewer round trips: a few hundred MB per size is plenty. */
     private static final long BYTES_PER_SIZE = 256L << 20;
-
-    public static void main(String[] args) {
-        mpjnumerics.launch.Main.main(args, new PingPong());
-    }
 
     @Override
     public Options options() {
@@ -33,11 +30,15 @@ public final class PingPong implements Job {
     }
 
     @Override
-    public Outcome run(Context ctx) throws UsageException {
-        Spmd spmd = ctx.spmd();
-        if (spmd.size() < 2) {
+    public void validate(Parsed options, int ranks) throws UsageException {
+        if (ranks < 2) {
             throw new UsageException("PingPong needs at least 2 ranks (use -np 2 or more)");
         }
+    }
+
+    @Override
+    public Outcome run(Context ctx) {
+        Spmd spmd = ctx.spmd();
         int maxBytes = (int) ctx.options().integer("max-bytes");
         int iterations = (int) ctx.options().integer("iterations");
         List<Integer> sizes = sizes(maxBytes);
@@ -51,16 +52,16 @@ public final class PingPong implements Job {
                 int n = iterations(size, iterations);
                 if (spmd.rank() == peer) {
                     for (int i = 0; i < WARMUP + n; i++) {
-                        spmd.recv(in, size, 0, TAG);
-                        spmd.send(in, size, 0, TAG);
+                        spmd.recv(in, size, 0, Tags.PING_PONG);
+                        spmd.send(in, size, 0, Tags.PING_PONG);
                     }
                 } else if (spmd.isRoot()) {
                     long nanos = 0;
                     for (int i = 0; i < WARMUP + n; i++) {
                         fill(out, size, peer, i);
                         long t0 = System.nanoTime();
-                        spmd.send(out, size, peer, TAG);
-                        spmd.recv(in, size, peer, TAG);
+                        spmd.send(out, size, peer, Tags.PING_PONG);
+                        spmd.recv(in, size, peer, Tags.PING_PONG);
                         long dt = System.nanoTime() - t0;
                         if (i >= WARMUP) {
                             nanos += dt;

@@ -8,11 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import mpjnumerics.cli.Options;
+import mpjnumerics.cli.Parsed;
+import mpjnumerics.kernel.VectorApi;
 import mpjnumerics.cli.UsageException;
 import mpjnumerics.report.DecimalWriter;
 import mpjnumerics.kernel.primes.PrimeSieve;
 import mpjnumerics.spmd.Range;
+import mpjnumerics.spmd.OrderedStream;
 import mpjnumerics.spmd.Spmd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,30 +31,33 @@ import org.slf4j.LoggerFactory;
 public final class PrimeList implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(PrimeList.class);
     private static final int BUFFER = 1 << 20;
-    private static final int TAG = 11;
-
-    public static void main(String[] args) {
-        mpjnumerics.launch.Main.main(args, new PrimeList());
-    }
 
     @Override
     public Options options() {
         return new Options("PrimeList", "list the primes in a range, in order, one per line")
-                .integer("from", "0", 0, Long.MAX_VALUE, "first number of the range")
-                .integer("to", "1000", 0, Long.MAX_VALUE, "last number of the range (inclusive, up to 2^63-1)")
+                .range("0", "1000", 0, "number")
                 .text("out", null, "write the primes to this file (else to stdout)")
                 .example("mpj/bin/mpjrun.sh -np 4 PrimeList --to 1e9 --out primes.txt")
                 .example("mpj/bin/mpjrun.sh -np 2 PrimeList --from 100 --to 200");
     }
 
     @Override
-    public Outcome run(Context ctx) throws Exception {
-        Spmd spmd = ctx.spmd();
-        Range all = PrimeCount.range(ctx);
-        String out = ctx.options().text("out");
-        if (out == null && (ctx.options().flag("json") || ctx.options().flag("csv"))) {
+    public void validate(Parsed options, int ranks) throws UsageException {
+        if (!options.has("out") && (options.flag("json") || options.flag("csv"))) {
             throw new UsageException("--json and --csv need --out: without it the primes themselves go to stdout");
         }
+    }
+
+    @Override
+    public List<String> jvmOptions() {
+        return List.of(VectorApi.JVM_OPTION); // the sieve's pre-sieve
+    }
+
+    @Override
+    public Outcome run(Context ctx) throws Exception {
+        Spmd spmd = ctx.spmd();
+        Range all = new Range(ctx.options().integer("from"), ctx.options().integer("to"));
+        String out = ctx.options().text("out");
         Range mine = spmd.piece(all, PrimeSieve::costDensity); // higher numbers cost more
         long[] stats = out == null ? toStdout(ctx, mine) : toFile(ctx, mine, Path.of(out));
         // stats: count, first, last of this rank (first/last -1 when it has none)
@@ -108,39 +115,25 @@ public final class PrimeList implements Job {
     private long[] toFile(Context ctx, Range mine, Path target) throws IOException {
         Spmd spmd = ctx.spmd();
         long myBytes = mine.isEmpty() ? 0 : ctx.compute(() -> bytesOf(mine));
-        long[][] sizes = spmd.gather(new long[] {myBytes});
-        // Rank 0 fixes every rank's offset and names the temporary file.
-        final long token = spmd.broadcast(spmd.isRoot() ? System.nanoTime() ^ ProcessHandle.current().pid() << 32 : 0);
-        long offset = 0;
+        long offset = spmd.exclusiveScan(myBytes);
+        // Rank 0 names the temporary file and creates it before anyone writes.
+        final long token = spmd.isRoot() ? System.nanoTime() ^ ProcessHandle.current().pid() << 32 : 0;
         if (spmd.isRoot()) {
-            long total = 0;
-            long[] offsets = new long[spmd.size()];
-            for (int r = 0; r < spmd.size(); r++) {
-                offsets[r] = total;
-                total += sizes[r][0];
-            }
             Files.createDirectories(target.toAbsolutePath().getParent());
             FileChannel.open(temp(target, token), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-            for (int r = 1; r < spmd.size(); r++) {
-                byte[] b = ByteBuffer.allocate(8).putLong(offsets[r]).array();
-                spmd.send(b, 8, r, TAG);
-            }
-        } else {
-            byte[] b = new byte[8];
-            spmd.recv(b, 8, 0, TAG);
-            offset = ByteBuffer.wrap(b).getLong();
         }
+        final long name = spmd.broadcast(token);
         long[] stats = {0, -1, -1};
         if (!mine.isEmpty()) {
             final long start = offset;
             ctx.compute(() -> {
-                write(temp(target, token), start, mine, stats, ctx);
+                write(temp(target, name), start, mine, stats, ctx);
                 return null;
             });
         }
         spmd.barrier(); // every block is written
         if (spmd.isRoot()) {
-            Files.move(temp(target, token), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp(target, name), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         return stats;
     }
@@ -194,53 +187,26 @@ public final class PrimeList implements Job {
         return n;
     }
 
-    /** Rank 0 prints its own primes, then every other rank's, in rank order. */
+    /** The primes on stdout, in order: through rank 0, rank by rank. */
     private long[] toStdout(Context ctx, Range mine) {
-        Spmd spmd = ctx.spmd();
         long[] stats = {0, -1, -1};
         DecimalWriter w = new DecimalWriter(BUFFER);
-        byte[] header = new byte[8];
-        java.util.function.IntConsumer ship = len -> {
-            if (spmd.isRoot()) {
-                System.out.write(w.buffer(), 0, len);
-            } else {
-                spmd.send(ByteBuffer.allocate(8).putLong(len).array(), 8, 0, TAG);
-                spmd.send(w.buffer(), len, 0, TAG);
-            }
-            w.clear();
-        };
+        OrderedStream out = new OrderedStream(ctx.spmd(), System.out);
         if (!mine.isEmpty()) {
             ctx.compute(() -> {
                 PrimeSieve.forEach(mine.first(), mine.last(), p -> {
                     tally(stats, p);
                     w.line(p);
                     if (!w.hasRoom()) {
-                        ship.accept(w.length());
+                        out.write(w.buffer(), w.length());
+                        w.clear();
                     }
                 });
                 return null;
             });
         }
-        if (w.length() > 0) {
-            ship.accept(w.length());
-        }
-        if (!spmd.isRoot()) {
-            spmd.send(new byte[8], 8, 0, TAG); // length 0: done
-        } else {
-            byte[] chunk = new byte[BUFFER];
-            for (int r = 1; r < spmd.size(); r++) {
-                while (true) {
-                    spmd.recv(header, 8, r, TAG);
-                    int len = (int) ByteBuffer.wrap(header).getLong();
-                    if (len == 0) {
-                        break;
-                    }
-                    spmd.recv(chunk, len, r, TAG);
-                    System.out.write(chunk, 0, len);
-                }
-            }
-            System.out.flush();
-        }
+        out.write(w.buffer(), w.length());
+        out.close();
         return stats;
     }
 }

@@ -7,6 +7,8 @@ package mpjnumerics.kernel;
  * Classes that import the API are loaded only behind this flag.
  */
 public final class VectorApi {
+    /** The JVM option that makes the API available. */
+    public static final String JVM_OPTION = "--add-modules=jdk.incubator.vector";
     public static final boolean PRESENT = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     public static final boolean ENABLED = PRESENT && !Boolean.getBoolean("mpjnumerics.scalar");
 

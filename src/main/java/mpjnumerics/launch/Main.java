@@ -1,39 +1,172 @@
 package mpjnumerics.launch;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import mpjnumerics.cli.Options;
+import mpjnumerics.cli.Parsed;
+import mpjnumerics.cli.UsageException;
 import mpjnumerics.job.Job;
 import mpjnumerics.job.Jobs;
-import mpjnumerics.runtime.LaunchArgs;
+import mpjnumerics.runtime.Failure;
 
 /**
- * Entry point of the jar and of every job class. Started by an MPJ launcher (arguments begin
- * with rank, conf and device) it runs one rank; started any other way it launches the job
- * itself in MPJ's multicore device. Both paths run the same code after MPI.Init.
+ * The launcher, the jar's entry point: resolves the job once, parses and checks its options
+ * once, before any rank starts, then runs it in MPJ's multicore device in this JVM, or (with
+ * --plan) tells mpjrun.sh how to start it on the cluster devices. See {@link Command}.
  */
 public final class Main {
+    /** Set in a JVM this launcher started itself: it never starts another. */
+    private static final String CHILD = "mpjnumerics.launchedBy";
+
     private Main() {}
 
     public static void main(String[] args) {
-        main(args, null);
+        int status;
+        try {
+            status = run(Command.parse(args));
+        } catch (UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            status = Failure.EXIT_USAGE;
+        } catch (LaunchException e) {
+            System.err.println("error: " + e.getMessage());
+            status = Failure.EXIT_FAILURE;
+        }
+        System.exit(status);
     }
 
-    /** {@code job} is fixed when a job class's own main was started, else named in args. */
-    public static void main(String[] args, Job job) {
-        if (LaunchArgs.isMpjLaunch(args)) {
-            RankEntry.run(args, job);
-        } else {
-            MulticoreLauncher.launch(args, job);
+    private static int run(Command c) throws UsageException, LaunchException {
+        switch (c.mode()) {
+            case HELP -> {
+                System.out.print(usage());
+                return 0;
+            }
+            case VERSION -> {
+                System.out.println("mpj-numerics " + version());
+                return 0;
+            }
+            case JVM_OPTIONS -> {
+                System.out.print(jvmOptionsTable());
+                return 0;
+            }
+            default -> {
+                return launch(c);
+            }
         }
+    }
+
+    private static int launch(Command c) throws UsageException, LaunchException {
+        Optional<Job> job = Jobs.find(c.name());
+        Parsed options = null;
+        if (job.isPresent()) {
+            Options declared = job.get().options();
+            if (Options.wantsHelp(c.jobArgs())) {
+                System.out.print(declared.usage());
+                return c.mode() == Command.Mode.PLAN ? writePlan(c.planFile(), List.of()) : 0;
+            }
+            options = declared.parse(c.jobArgs());
+            job.get().validate(options, c.ranks());
+        }
+        Path home = MpjHome.locate();
+        String className = job.isPresent() ? job.get().getClass().getName() : c.name();
+        if (job.isEmpty()) {
+            MulticoreLauncher.checkLoadable(home, c.classPath(), className);
+        }
+        List<String> jvm = JvmOptions.of(job.orElse(null));
+        if (c.mode() == Command.Mode.PLAN) {
+            List<String> plan = new ArrayList<>();
+            plan.add(className);
+            plan.addAll(jvm);
+            return writePlan(c.planFile(), plan);
+        }
+        List<String> missing = JvmOptions.missing(jvm);
+        boolean child = System.getProperty(CHILD) != null;
+        if (!child && (!missing.isEmpty() || !MpjHomeEnvironment.set(home))) {
+            return startChild(home, missing, c.all());
+        }
+        job.ifPresent(Job::prepare); // once for all ranks: they share this JVM
+        return MulticoreLauncher.run(home, c.ranks(), c.classPath(), className, options, c.jobArgs());
+    }
+
+    /**
+     * The plan for mpjrun.sh: the class the ranks run, then the JVM options, one per line; an
+     * empty file when there is nothing to run (the help was asked for and printed).
+     */
+    private static int writePlan(String file, List<String> lines) throws LaunchException {
+        try {
+            Files.write(Path.of(file), lines, StandardCharsets.UTF_8);
+            return 0;
+        } catch (IOException e) {
+            throw new LaunchException("cannot write the launch plan " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Every job's JVM options, by every name it answers to (lower case), one job a line:
+     * mpjrun.sh reads this table (make build writes it beside the jar) to start a multicore job's
+     * one JVM with them.
+     */
+    static String jvmOptionsTable() {
+        StringBuilder b = new StringBuilder();
+        for (String name : Jobs.names()) {
+            Job job = Jobs.find(name).orElseThrow();
+            String opts = String.join(" ", job.jvmOptions());
+            b.append(name.toLowerCase(Locale.ROOT)).append('\t').append(opts).append('\n');
+            b.append(job.getClass().getName().toLowerCase(Locale.ROOT)).append('\t').append(opts).append('\n');
+        }
+        return b.toString();
+    }
+
+    /**
+     * Runs this same command in a new JVM that has what this one lacks (JVM options, MPJ_HOME in
+     * the environment); returns its status. Its output is this process's.
+     */
+    private static int startChild(Path home, List<String> missing, String[] args) throws LaunchException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.addAll(missing);
+        cmd.add("-D" + CHILD + "=" + ProcessHandle.current().pid());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Main.class.getName());
+        cmd.addAll(Arrays.asList(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        pb.environment().put("MPJ_HOME", home.toString());
+        try {
+            Process p = pb.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
+            return p.waitFor();
+        } catch (IOException e) {
+            throw new LaunchException("cannot start java: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Failure.EXIT_FAILURE;
+        }
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "(development build)" : v;
     }
 
     static String usage() {
         return """
                 mpj-numerics: parallel number crunching on MPJ Express
 
-                usage: java -jar target/mpj-numerics.jar [-np N] [-cp PATH] JOB [options]
-                       mpj/bin/mpjrun.sh [-np N] [-dev multicore|niodev|hybdev] [-machinesfile F] JOB [options]
+                usage: mpj/bin/mpjrun.sh [-np N] [-dev multicore|niodev|hybdev|srun] [-machinesfile F] [-cp PATH] JOB [options]
+                       java -jar target/mpj-numerics.jar [-np N] [-cp PATH] JOB [options]
 
                   -np N     number of ranks (default: one per available processor)
                   -cp PATH  extra class path, for MPJ programs of your own (JOB = class name)
+                  --version print the version and exit
 
                 jobs: %s
                 JOB --help shows a job's options.

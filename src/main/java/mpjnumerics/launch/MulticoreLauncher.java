@@ -1,8 +1,6 @@
 package mpjnumerics.launch;
 
 import java.io.File;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.net.MalformedURLException;
@@ -12,10 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import mpjnumerics.cli.Options;
+import mpjnumerics.cli.Parsed;
 import mpjnumerics.cli.UsageException;
-import mpjnumerics.job.Job;
 import mpjnumerics.job.Jobs;
 import mpjnumerics.runtime.Failure;
 
@@ -36,80 +32,14 @@ final class MulticoreLauncher {
     /** Loaded per rank: MPI state is static. */
     private static final String[] PER_RANK = {"mpi.jar", "mpjdev.jar"};
     private static final long RANK_STACK = 64L << 20;
-    private static final int MAX_RANKS = 4096;
 
     private MulticoreLauncher() {}
 
-    static void launch(String[] args, Job fixed) {
-        try {
-            System.exit(start(args, fixed));
-        } catch (UsageException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(Failure.EXIT_USAGE);
-        } catch (LaunchException e) {
-            System.err.println("error: " + e.getMessage());
-            System.exit(Failure.EXIT_FAILURE);
-        }
-    }
-
-    private static int start(String[] args, Job fixed) throws UsageException, LaunchException {
-        int np = Runtime.getRuntime().availableProcessors();
-        String extraClassPath = null;
-        int i = 0;
-        for (; i < args.length && args[i].startsWith("-") && fixed == null; i++) {
-            switch (args[i]) {
-                case "-np" -> np = (int) intArg(args, ++i, "-np", 1, MAX_RANKS);
-                case "-cp", "-classpath" -> extraClassPath = stringArg(args, ++i, args[i - 1]);
-                case "-dev" -> {
-                    String dev = stringArg(args, ++i, "-dev");
-                    if (!dev.equals("multicore")) {
-                        throw new UsageException("-dev " + dev + " runs through mpj/bin/mpjrun.sh, not java -jar");
-                    }
-                }
-                case "-h", "-help", "--help" -> {
-                    System.out.print(Main.usage());
-                    return 0;
-                }
-                default -> throw new UsageException("unknown launcher option " + args[i] + "\n" + Main.usage());
-            }
-        }
-        String name;
-        String[] jobArgs;
-        if (fixed != null) {
-            name = fixed.options().job();
-            jobArgs = args;
-        } else {
-            if (i >= args.length) {
-                throw new UsageException("no job named\n" + Main.usage());
-            }
-            name = args[i];
-            jobArgs = Arrays.copyOfRange(args, i + 1, args.length);
-        }
-        Optional<Job> job = fixed != null ? Optional.of(fixed) : Jobs.find(name);
-        if (job.isPresent()) {
-            Options options = job.get().options();
-            if (Options.wantsHelp(jobArgs)) {
-                System.out.print(options.usage());
-                return 0;
-            }
-            options.parse(jobArgs); // report usage errors once, before any rank starts
-        } else if (!name.contains(".")) {
-            throw new UsageException("no job named '" + name + "'; jobs: " + String.join(", ", Jobs.names()));
-        }
-
-        Path home = MpjHome.locate();
-        if (System.getenv("MPJ_HOME") == null) {
-            // MPI.Init reads $MPJ_HOME/conf and prints a stack trace without it: run again with it set.
-            return reexecWith(home, args, fixed);
-        }
-        List<String> rankArgs = new ArrayList<>();
-        rankArgs.add(name);
-        rankArgs.addAll(Arrays.asList(jobArgs));
-        job.ifPresent(Job::prepare); // once for all ranks: they share this JVM
-        return runRanks(home, np, extraClassPath, rankArgs);
-    }
-
-    private static int runRanks(Path home, int np, String extraClassPath, List<String> jobArgs)
+    /**
+     * Runs {@code className} (a job's class, or another MPJ program's) on {@code np} ranks and
+     * returns the job's exit status. A job's ranks get the launcher's parse of its options.
+     */
+    static int run(Path home, int np, String extraClassPath, String className, Parsed options, String[] userArgs)
             throws LaunchException {
         ClassLoader shared = new URLClassLoader("mpj-shared", urls(home, SHARED), ClassLoader.getPlatformClassLoader());
         Constructor<?> group;
@@ -127,15 +57,15 @@ final class MulticoreLauncher {
             final int rank = r;
             URLClassLoader loader = new URLClassLoader("rank-" + r, rankUrls, stateless);
             List<String> a = new ArrayList<>(List.of(Integer.toString(r), Integer.toString(np), "smpdev"));
-            a.addAll(jobArgs);
-            String[] rankArgs = a.toArray(String[]::new);
+            a.addAll(Arrays.asList(userArgs));
+            String[] mpjArgs = a.toArray(String[]::new);
             ThreadGroup g;
             try {
                 g = (ThreadGroup) group.newInstance("MPI" + r);
             } catch (ReflectiveOperationException e) {
                 throw new LaunchException("cannot create rank " + r + ": " + e);
             }
-            Thread t = new Thread(g, () -> runRank(loader, rank, rankArgs), "rank-" + r, RANK_STACK);
+            Thread t = new Thread(g, () -> runRank(loader, rank, mpjArgs, className, options), "rank-" + r, RANK_STACK);
             t.setContextClassLoader(loader);
             t.setUncaughtExceptionHandler((th, ex) -> Failure.abort(rank, ex));
             ranks[r] = t;
@@ -155,13 +85,30 @@ final class MulticoreLauncher {
         return 0;
     }
 
-    private static void runRank(ClassLoader loader, int rank, String[] args) {
+    /** The rank's own copy of {@link RankEntry}, in its class loader, runs it. */
+    private static void runRank(ClassLoader loader, int rank, String[] mpjArgs, String className, Parsed options) {
         try {
-            loader.loadClass(Main.class.getName()).getMethod("main", String[].class).invoke(null, (Object) args);
+            loader.loadClass(RankEntry.class.getName())
+                    .getMethod("runInProcess", String[].class, String.class, Parsed.class)
+                    .invoke(null, mpjArgs, className, options);
         } catch (InvocationTargetException e) {
             Failure.abort(rank, e.getCause());
         } catch (ReflectiveOperationException e) {
             Failure.abort(rank, e);
+        }
+    }
+
+    /** A usage error unless the ranks will find {@code className} (loaded, not initialised). */
+    static void checkLoadable(Path home, String extraClassPath, String className) throws UsageException, LaunchException {
+        URL[] all = rankClassPath(home, extraClassPath);
+        URL[] withMpj = Arrays.copyOf(all, all.length + SHARED.length);
+        System.arraycopy(urls(home, SHARED), 0, withMpj, all.length, SHARED.length);
+        try (URLClassLoader probe = new URLClassLoader(withMpj, ClassLoader.getPlatformClassLoader())) {
+            Class.forName(className, false, probe);
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            throw new UsageException("no job or class named '" + className + "'; jobs: " + String.join(", ", Jobs.names()));
+        } catch (java.io.IOException e) {
+            throw new LaunchException(e.getMessage());
         }
     }
 
@@ -211,43 +158,5 @@ final class MulticoreLauncher {
             throw new LaunchException(e.getMessage());
         }
         return u;
-    }
-
-    /** Starts this same program again with MPJ_HOME in its environment; returns its status. */
-    private static int reexecWith(Path home, String[] args, Job fixed) throws LaunchException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(fixed != null ? fixed.getClass().getName() : Main.class.getName());
-        cmd.addAll(Arrays.asList(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
-        pb.environment().put("MPJ_HOME", home.toString());
-        try {
-            Process p = pb.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
-            return p.waitFor();
-        } catch (IOException e) {
-            throw new LaunchException("cannot start java: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Failure.EXIT_FAILURE;
-        }
-    }
-
-    private static String stringArg(String[] args, int i, String option) throws UsageException {
-        if (i >= args.length) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static long intArg(String[] args, int i, String option, long min, long max) throws UsageException {
-        long v = mpjnumerics.cli.Numbers.parseLong(option, stringArg(args, i, option));
-        if (v < min || v > max) {
-            throw new UsageException(option + " must be in [" + min + ", " + max + "], got " + args[i]);
-        }
-        return v;
     }
 }

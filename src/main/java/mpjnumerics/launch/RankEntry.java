@@ -4,38 +4,57 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
-import java.util.Optional;
+import mpjnumerics.cli.Parsed;
 import mpjnumerics.job.Job;
 import mpjnumerics.job.JobRunner;
 import mpjnumerics.job.Jobs;
 import mpjnumerics.runtime.Failure;
 import mpjnumerics.runtime.LaunchArgs;
+import mpjnumerics.runtime.Rendezvous;
 
-/** One rank, as started by an MPJ launcher: find the job, run it, and turn failure into an abort. */
-final class RankEntry {
+/**
+ * The one entry point of every rank: in its own JVM as MPJ's starter or daemons start it
+ * ({@code RANK CONF DEVICE [...] CLASS [options]}) or as srun does
+ * ({@code --srun HOST PORT CLASS [options]}, rank and size from SLURM's environment), and in a
+ * multicore job's rank threads ({@link #runInProcess}). CLASS is a job's class, as the
+ * launcher resolved it, or any other MPJ program's; a failure becomes a job-wide abort.
+ */
+public final class RankEntry {
     private RankEntry() {}
 
-    static void run(String[] args, Job fixed) {
-        int rank = Integer.parseInt(args[0]);
+    public static void main(String[] args) {
+        String[] mpj = args.length > 0 && args[0].equals("--srun") ? srunArgs(args) : args;
+        if (!LaunchArgs.isMpjLaunch(mpj)) {
+            System.err.println("error: RankEntry runs ranks for MPJ's starter (RANK CONF DEVICE CLASS ...) "
+                    + "or under srun (--srun HOST PORT CLASS ...); to start a job use mpj/bin/mpjrun.sh");
+            System.exit(Failure.EXIT_USAGE);
+        }
+        int rank = Integer.parseInt(mpj[0]);
+        int at = LaunchArgs.userOffset(mpj[2]);
+        if (mpj.length <= at) {
+            Failure.usage(rank, "no job or class named; jobs: " + String.join(", ", Jobs.names()));
+            return;
+        }
+        String[] mpjArgs = Arrays.copyOf(mpj, mpj.length - 1);
+        System.arraycopy(mpj, at + 1, mpjArgs, at, mpj.length - at - 1);
+        run(rank, mpj[at], mpjArgs, null, true);
+    }
+
+    /** A multicore rank: its thread, its class loader, the launcher's parse of the options. */
+    public static void runInProcess(String[] mpjArgs, String className, Parsed options) {
+        run(Integer.parseInt(mpjArgs[0]), className, mpjArgs, options, false);
+    }
+
+    private static void run(int rank, String name, String[] mpjArgs, Parsed options, boolean ownJvm) {
         try {
-            if (fixed != null) {
-                prepare(fixed, args);
-                JobRunner.runRank(fixed, args);
-                return;
-            }
-            int at = LaunchArgs.userOffset(args[2]);
-            if (args.length <= at) {
-                Failure.usage(rank, "no job named; jobs: " + String.join(", ", Jobs.names()));
-                return;
-            }
-            String name = args[at];
-            String[] mpjArgs = remove(args, at);
-            Optional<Job> job = Jobs.find(name);
-            if (job.isPresent()) {
-                prepare(job.get(), args);
-                JobRunner.runRank(job.get(), mpjArgs);
-            } else {
-                runClass(rank, name, mpjArgs);
+            Object program = instance(rank, name);
+            if (program instanceof Job job) {
+                if (ownJvm) {
+                    job.prepare(); // overlaps MPI.Init; in multicore the launcher prepared it once for all ranks
+                }
+                JobRunner.runRank(job, options, mpjArgs);
+            } else if (program instanceof Class<?> c) {
+                runMain(rank, c, mpjArgs);
             }
         } catch (Throwable t) {
             // hybdev's first argument is the host's index: the world rank is known after Init
@@ -44,34 +63,59 @@ final class RankEntry {
         }
     }
 
-    /** A JVM of its own (niodev, hybdev): the job's preparation overlaps MPI.Init. In multicore the launcher prepared it once for all ranks. */
-    private static void prepare(Job job, String[] args) {
-        if (!args[2].equals("smpdev")) {
-            job.prepare();
+    /**
+     * The job of that name (a short name when the rank was started by hand), else the class of
+     * another MPJ program; null after a usage error.
+     */
+    private static Object instance(int rank, String name) throws ReflectiveOperationException {
+        if (name.indexOf('.') < 0) {
+            var job = Jobs.find(name);
+            if (job.isPresent()) {
+                return job.get();
+            }
         }
-    }
-
-    /** Any other MPJ program, by class name: its main gets the usual MPJ arguments. */
-    private static void runClass(int rank, String name, String[] mpjArgs) throws Exception {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Class<?> c;
         try {
             c = Class.forName(name, true, loader != null ? loader : RankEntry.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             Failure.usage(rank, "no job or class named '" + name + "'; jobs: " + String.join(", ", Jobs.names()));
-            return;
+            return null;
         }
+        return Job.class.isAssignableFrom(c) ? c.getDeclaredConstructor().newInstance() : c;
+    }
+
+    /** Any other MPJ program: its main gets the usual MPJ arguments. */
+    private static void runMain(int rank, Class<?> c, String[] mpjArgs) throws Exception {
         Method m = c.getMethod("main", String[].class);
         if (!Modifier.isStatic(m.getModifiers())) {
-            Failure.usage(rank, name + ".main is not static");
+            Failure.usage(rank, c.getName() + ".main is not static");
             return;
         }
         m.invoke(null, (Object) mpjArgs);
     }
 
-    static String[] remove(String[] a, int i) {
-        String[] out = Arrays.copyOf(a, a.length - 1);
-        System.arraycopy(a, i + 1, out, i, a.length - i - 1);
-        return out;
+    /**
+     * The arguments MPJ's daemon wrapper would give a niodev rank, for one started by srun:
+     * rank and size from SLURM, the configuration pointing at the {@link Rendezvous}.
+     */
+    private static String[] srunArgs(String[] args) {
+        String rank = System.getenv("SLURM_PROCID");
+        String size = System.getenv("SLURM_NTASKS");
+        if (size == null) {
+            size = System.getenv("SLURM_NPROCS");
+        }
+        if (args.length < 4 || rank == null || size == null || !LaunchArgs.isRankNumber(rank)
+                || !LaunchArgs.isRankNumber(size) || !LaunchArgs.isRankNumber(args[2])) {
+            System.err.println("error: RankEntry --srun runs under srun (SLURM_PROCID and SLURM_NTASKS set): "
+                    + "RankEntry --srun HOST PORT CLASS [options]");
+            System.exit(Failure.EXIT_USAGE);
+        }
+        String[] mpj = new String[args.length];
+        mpj[0] = rank;
+        mpj[1] = Rendezvous.niodevConf(Integer.parseInt(size), args[1], Integer.parseInt(args[2]));
+        mpj[2] = "niodev";
+        System.arraycopy(args, 3, mpj, 3, args.length - 3);
+        return mpj;
     }
 }

@@ -14,9 +14,6 @@ package mpjnumerics.spmd;
  * other rank has been told that nothing is left, so no message outlives the dealing.
  */
 public final class Dealer {
-    private static final int ASK = 0x4445_0001;
-    private static final int DEAL = 0x4445_0002;
-
     private final Spmd spmd;
     private final long count;
     private final long[] message = new long[2];
@@ -51,7 +48,7 @@ public final class Dealer {
         }
         next = top;
         if (spmd.isRoot() && spmd.size() > 1) {
-            ask = spmd.post(asker, Spmd.ANY_RANK, ASK);
+            ask = spmd.post(asker, Spmd.ANY_RANK, Tags.DEALER_ASK);
         }
     }
 
@@ -86,7 +83,7 @@ public final class Dealer {
             if (!asked) {
                 ask();
             }
-            spmd.recv(message, 0, DEAL);
+            spmd.recv(message, 0, Tags.DEALER_DEAL);
             asked = false;
             hi = message[0];
             lo = message[1];
@@ -102,7 +99,7 @@ public final class Dealer {
     }
 
     private void ask() {
-        spmd.send(new long[] {spmd.rank()}, 0, ASK);
+        spmd.send(new long[] {spmd.rank()}, 0, Tags.DEALER_ASK);
         asked = true;
     }
 
@@ -128,9 +125,9 @@ public final class Dealer {
         if (len == 0) {
             told++;
         }
-        spmd.send(message, rank, DEAL);
+        spmd.send(message, rank, Tags.DEALER_DEAL);
         if (told < spmd.size() - 1) {
-            ask = spmd.post(asker, Spmd.ANY_RANK, ASK);
+            ask = spmd.post(asker, Spmd.ANY_RANK, Tags.DEALER_ASK);
         }
     }
 }

@@ -201,6 +201,27 @@ public final class Spmd {
         return s;
     }
 
+    /**
+     * The sum of {@code mine} over the ranks below this one (0 on rank 0): where this rank's
+     * part starts when every rank's part follows the previous rank's. Overflow is an error.
+     */
+    public long exclusiveScan(long mine) {
+        long[][] all = gather(new long[] {mine});
+        long[] prefix = new long[1];
+        if (isRoot()) {
+            long total = 0;
+            for (int r = 0; r < size; r++) {
+                if (r > 0) {
+                    send(new long[] {total}, r, Tags.SCAN);
+                }
+                total = Math.addExact(total, all[r][0]);
+            }
+        } else {
+            recv(prefix, ROOT, Tags.SCAN);
+        }
+        return prefix[0];
+    }
+
     /** Rank 0's value, on every rank. */
     public long broadcast(long value) {
         long[] buf = {value};

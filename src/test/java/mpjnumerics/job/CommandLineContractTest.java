@@ -30,11 +30,45 @@ class CommandLineContractTest {
             {"PingPong", "--max-bytes", "-1"},
             {"Hello", "--fail-mode", "melt"},
             {"NoSuchJob"},
+            {"PrimeCount", "--from", "10", "--to", "5"},
+            {"CollatzSteps", "--from", "10", "--to", "9"},
+            {"PrimeList", "--to", "100", "--json"},
+            {"EulerConstant", "--out", "e.txt"},
+            {"EulerConstant", "--constant", "e", "--method", "series"},
         };
         for (String[] c : cases) {
             assertUsageError(Run.job(2, c), String.join(" ", c));
         }
         assertUsageError(Run.job(1, "PingPong", "--max-bytes", "8"), "PingPong on one rank");
+    }
+
+    @Test
+    void thePlanForTheClusterDevicesIsMadeAndCheckedWithoutStartingARank() throws Exception {
+        java.nio.file.Path plan = java.nio.file.Files.createTempFile("plan", ".txt");
+        try {
+            Run ok = plan(plan, "-np", "3", "primecount", "--to", "1e6");
+            assertEquals(0, ok.exit(), ok.toString());
+            assertEquals(java.util.List.of(PrimeCount.class.getName(), "--add-modules=jdk.incubator.vector"),
+                    java.nio.file.Files.readAllLines(plan));
+            assertEquals("", ok.out() + ok.err(), "nothing starts, nothing is said");
+
+            Run help = plan(plan, "-np", "3", "Hello", "--help");
+            assertEquals(0, help.exit(), help.toString());
+            assertTrue(help.out().startsWith("Hello: "), help.out());
+            assertEquals(0, java.nio.file.Files.size(plan), "an empty plan: nothing to run");
+
+            assertUsageError(plan(plan, "-np", "1", "PingPong"), "PingPong's plan on one rank");
+            assertUsageError(plan(plan, "-np", "2", "PrimeList", "--from", "9", "--to", "2"), "a reversed range");
+        } finally {
+            java.nio.file.Files.deleteIfExists(plan);
+        }
+    }
+
+    private static Run plan(java.nio.file.Path file, String... args) {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(Run.java(), "-cp",
+                System.getProperty("java.class.path"), "mpjnumerics.launch.Main", "--plan", file.toString()));
+        cmd.addAll(java.util.List.of(args));
+        return Run.command(cmd, null, java.util.Map.of());
     }
 
     @Test

@@ -93,6 +93,19 @@ class LaunchersIT {
     }
 
     @Test
+    void javaJarStartsASecondJvmOnlyWhenTheJobNeedsJvmOptions() {
+        Run hello = javaJar("-np", "2", "Hello", "--json");
+        assertEquals(0, hello.exit(), hello.toString());
+        assertEquals(hello.pid(), hello.json().get("result").get("ranks").get(0).get("pid").asLong(),
+                "Hello's ranks run in the JVM java -jar started");
+
+        Run pi = javaJar("-np", "2", "PiMonteCarlo", "--samples", "1e6", "--json");
+        assertEquals(0, pi.exit(), pi.toString());
+        Run piWrapper = mpjrun("-np", "2", "PiMonteCarlo", "--samples", "1e6", "--json");
+        assertEquals(piWrapper.json().get("result"), pi.json().get("result"));
+    }
+
+    @Test
     void defaultRankCountIsTheNumberOfProcessors() {
         Run r = javaJar("Hello", "--json");
         assertEquals(0, r.exit(), r.toString());
