@@ -19,7 +19,7 @@ SOURCES      := pom.xml $(shell find src/main -type f 2>/dev/null)
 ARGS ?=
 NP   ?=
 
-.PHONY: build setup debs run test cluster-test bench bench-debs bench-smoke bench-headline jmh wheel-crossing clean distclean help
+.PHONY: build setup debs run test cluster-test bench bench-debs bench-smoke bench-headline jmh cpd wheel-crossing clean distclean help
 
 help:
 	@echo "make run     build and run PiMonteCarlo (ARGS=..., NP=...)"
@@ -29,6 +29,7 @@ help:
 	@echo "make bench   job sweep against reference programs with plots, then JMH (QUICK=1: short)"
 	@echo "make jmh     JMH benchmarks of every kernel (BENCH=full: longer)"
 	@echo "make bench-headline   the issues' headline comparisons at np 2 (long)"
+	@echo "make cpd     PMD's copy-paste detector over src/main/java (report in target/cpd/)"
 
 debs:
 	@scripts/install-debs.sh $(DEBS)
@@ -100,6 +101,11 @@ jmh: build
 	$(MVN) -f bench/jmh/pom.xml package
 	java -cp "bench/jmh/target/classes:$(JAR):$$(cat bench/jmh/target/classpath.txt)" \
 	  org.openjdk.jmh.Main $(JMH_OPTS) -jvmArgsAppend --add-modules=jdk.incubator.vector $(JMH)
+
+# PMD's copy-paste detector (maven-pmd-plugin 3.28.0, PMD 7) over src/main/java: prints the
+# duplicated blocks of 100+ tokens (CPD_TOKENS=N) and writes target/cpd/; never fails on them.
+cpd:
+	bench/cpd.sh
 
 # Regenerates the sieve's per-residue crossing loops (a test fails while they are stale).
 wheel-crossing:
