@@ -26,7 +26,7 @@ help:
 	@echo "make test    build and run all tests"
 	@echo "make build   build target/mpj-numerics.jar and the MPJ home in mpj/"
 	@echo "make cluster-test   3 hosts in network namespaces, a 3-node SLURM cluster (root)"
-	@echo "make bench   job sweep against reference programs with plots, then JMH (QUICK=1: short)"
+	@echo "make bench   start-up and job sweep against reference programs with plots, then JMH (QUICK=1: short)"
 	@echo "make jmh     JMH benchmarks of every kernel (BENCH=full: longer)"
 	@echo "make bench-headline   the issues' headline comparisons at np 2 (long)"
 	@echo "make cpd     PMD's copy-paste detector over src/main/java (report in target/cpd/)"
@@ -82,7 +82,8 @@ BENCH_DEBS := openmpi-bin libopenmpi-dev primesieve-bin bc python3-mpi4py time g
 bench-debs:
 	@scripts/install-debs.sh $(BENCH_DEBS)
 
-# The job sweep (bench/run.sh; QUICK=1, REPS=N, NIODEV=0), then JMH unless QUICK=1.
+# The start-up measurement and the job sweep (bench/run.sh; QUICK=1, REPS=N, STARTUP_REPS=N,
+# NIODEV=0), then JMH unless QUICK=1. bench/README.md says how to read the results.
 bench: build bench-debs
 	bench/run.sh
 	$(if $(filter 1,$(QUICK)),,$(MAKE) jmh)
