@@ -20,16 +20,17 @@ SOURCES      := pom.xml $(shell find src/main -type f 2>/dev/null)
 ARGS ?=
 NP   ?=
 
-.PHONY: build setup debs run test cluster-test bench bench-debs bench-smoke bench-headline jmh wheel-crossing clean distclean help
+.PHONY: build setup debs run test cluster-test bench bench-debs bench-smoke bench-headline jmh cpd wheel-crossing clean distclean help
 
 help:
 	@echo "make run     build and run PiMonteCarlo (ARGS=..., NP=...)"
 	@echo "make test    build and run all tests"
 	@echo "make build   build target/mpj-numerics.jar and the MPJ home in mpj/"
 	@echo "make cluster-test   3 hosts in network namespaces, a 3-node SLURM cluster (root)"
-	@echo "make bench   job sweep against reference programs with plots, then JMH (QUICK=1: short)"
+	@echo "make bench   start-up and job sweep against reference programs with plots, then JMH (QUICK=1: short)"
 	@echo "make jmh     JMH benchmarks of every kernel (BENCH=full: longer)"
 	@echo "make bench-headline   the issues' headline comparisons at np 2 (long)"
+	@echo "make cpd     PMD's copy-paste detector over src/main/java (report in target/cpd/)"
 
 debs:
 	@scripts/install-debs.sh $(DEBS)
@@ -86,7 +87,8 @@ BENCH_DEBS := openmpi-bin libopenmpi-dev primesieve-bin bc python3-mpi4py time g
 bench-debs:
 	@scripts/install-debs.sh $(BENCH_DEBS)
 
-# The job sweep (bench/run.sh; QUICK=1, REPS=N, NIODEV=0), then JMH unless QUICK=1.
+# The start-up measurement and the job sweep (bench/run.sh; QUICK=1, REPS=N, STARTUP_REPS=N,
+# NIODEV=0), then JMH unless QUICK=1. bench/README.md says how to read the results.
 bench: build bench-debs
 	bench/run.sh
 	$(if $(filter 1,$(QUICK)),,$(MAKE) jmh)
@@ -105,6 +107,11 @@ jmh: build
 	$(MVN) -f bench/jmh/pom.xml package
 	java -cp "bench/jmh/target/classes:$(JAR):$$(cat bench/jmh/target/classpath.txt)" \
 	  org.openjdk.jmh.Main $(JMH_OPTS) -jvmArgsAppend --add-modules=jdk.incubator.vector $(JMH)
+
+# PMD's copy-paste detector (maven-pmd-plugin 3.28.0, PMD 7) over src/main/java: prints the
+# duplicated blocks of 100+ tokens (CPD_TOKENS=N) and writes target/cpd/; never fails on them.
+cpd:
+	bench/cpd.sh
 
 # Regenerates the sieve's per-residue crossing loops (a test fails while they are stale).
 wheel-crossing:

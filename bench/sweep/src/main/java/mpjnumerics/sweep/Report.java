@@ -15,8 +15,9 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Turns a sweep's runs.csv into summary.md (medians, min and max, ratios against the references
- * computed pair by pair, speedup and parallel efficiency) and PNG plots ({@link Plots}).
+ * Turns a sweep's runs.csv into summary.md (the start-up measurement, medians, min and max,
+ * ratios against the references computed pair by pair, speedup and parallel efficiency) and PNG
+ * plots ({@link Plots}).
  * Runs on its own too: {@code Report DIR} redraws an earlier sweep.
  */
 public final class Report {
@@ -75,20 +76,47 @@ public final class Report {
             .map(Row::size).collect(Collectors.toCollection(TreeSet::new)));
     }
 
-    /** The reference program of a case, or null. */
+    /** The reference program of a case's strong-scaling runs, or null. */
     String reference(String caseName) {
-        return rows.stream().filter(r -> r.caseName().equals(caseName) && !r.ours()).map(Row::program)
-            .findFirst().orElse(null);
+        return rows.stream().filter(r -> r.caseName().equals(caseName) && r.scaling().equals("strong") && !r.ours())
+            .map(Row::program).findFirst().orElse(null);
     }
 
     /** Ratios ours / reference, pair by pair (same case, size, np and repetition). */
     Stats ratio(String caseName, long size, int np) {
         Map<Integer, Double> ref = new LinkedHashMap<>();
-        rows.stream().filter(r -> !r.ours() && r.caseName().equals(caseName) && r.size() == size && r.np() == np)
+        rows.stream().filter(r -> !r.ours() && r.caseName().equals(caseName) && r.scaling().equals("strong")
+                && r.size() == size && r.np() == np)
             .forEach(r -> ref.put(r.rep(), r.wall()));
         List<Double> ratios = rows.stream().filter(ours(caseName, "strong", np, size))
             .filter(r -> ref.containsKey(r.rep())).map(r -> r.wall() / ref.get(r.rep())).toList();
         return Stats.of(ratios);
+    }
+
+    /** The start-up runs of one program (rows of scaling startup). */
+    private Predicate<Row> startup(String program) {
+        return r -> r.scaling().equals(Sweep.STARTUP) && r.program().equals(program);
+    }
+
+    /** The programs of the start-up measurement in the order they ran. */
+    List<String> startupPrograms() {
+        return rows.stream().filter(r -> r.scaling().equals(Sweep.STARTUP)).map(Row::program).distinct().toList();
+    }
+
+    /** Start-up wall time of a program over another's, round by round, then the median. */
+    Stats startupRatio(String program, String over) {
+        Map<Integer, Double> base = new LinkedHashMap<>();
+        rows.stream().filter(startup(over)).forEach(r -> base.put(r.rep(), r.wall()));
+        return Stats.of(rows.stream().filter(startup(program)).filter(r -> base.containsKey(r.rep()))
+            .map(r -> r.wall() / base.get(r.rep())).toList());
+    }
+
+    Stats startupWall(String program) {
+        return Stats.of(rows.stream().filter(startup(program)).map(Row::wall).toList());
+    }
+
+    Stats startupRss(String program) {
+        return Stats.of(rows.stream().filter(startup(program)).map(Row::rssMiB).toList());
     }
 
     /** Strong-scaling speedup T(1) / T(np) from medians. */
@@ -109,6 +137,8 @@ public final class Report {
         md.append(machine).append("\n\n");
         md.append("Whole-process wall seconds, median of the runs (min to max in brackets). Ratios are ours / "
             + "reference, computed run by run from alternating pairs, then the median.\n\n");
+
+        startupSection(md);
 
         md.append("## Against the reference programs\n\n");
         md.append("| case | size | np | mpj-numerics s | reference | reference s | ratio (min to max) |\n|---|---|---|---|---|---|---|\n");
@@ -160,6 +190,35 @@ public final class Report {
         return md.toString();
     }
 
+    /**
+     * The start-up measurement: the three launches of Hello at np 2, their medians, the ratio
+     * to C + Open MPI round by round, and peak RSS.
+     */
+    private void startupSection(StringBuilder md) {
+        List<String> programs = startupPrograms();
+        if (programs.isEmpty()) {
+            return;
+        }
+        String c = programs.stream().filter(p -> !p.startsWith(Sweep.OURS)).findFirst().orElse(null);
+        md.append("## Start-up (Hello, np ").append(Sweep.STARTUP_NP).append(")\n\n");
+        md.append("The three launches ran one after the other in each round (one unrecorded round first). "
+            + "Ratios are to C + Open MPI, round by round, then the median. Peak RSS is GNU time's: the largest "
+            + "single process (the JVM holding every rank; for java -jar the larger of its two JVMs; for C, "
+            + "mpirun or a rank), median and max over the rounds.\n\n");
+        md.append("| program | command | runs | wall s | ratio to ").append(c == null ? "C" : c)
+            .append(" (min to max) | peak RSS MiB (max) |\n|---|---|---|---|---|---|\n");
+        for (String p : programs) {
+            Stats wall = startupWall(p);
+            Stats rss = startupRss(p);
+            Stats ratio = c == null || p.equals(c) ? null : startupRatio(p, c);
+            md.append(String.format("| %s | `%s` | %d | %s | %s | %s |%n", p, Sweep.STARTUP_COMMANDS.getOrDefault(p, "?"),
+                wall.n(), fmt(wall), ratio == null ? "1.00x" : String.format("%.2fx (%.2f to %.2f)", ratio.median(),
+                    ratio.min(), ratio.max()),
+                rss.n() == 0 ? "-" : String.format("%.0f (%.0f)", rss.median(), rss.max())));
+        }
+        md.append("\n");
+    }
+
     /** A variant run alternately with the default: one column per value of what varies. */
     private void side(StringBuilder md, String scaling, String heading, java.util.function.Function<Row, String> what) {
         List<Row> side = rows.stream().filter(r -> r.scaling().equals(scaling)).toList();
@@ -193,8 +252,11 @@ public final class Report {
         return s.n() == 0 ? "-" : String.format("%.3f (%.3f to %.3f)", s.median(), s.min(), s.max());
     }
 
-    /** 1e9 rather than 1000000000 where exact. */
+    /** 1e9 rather than 1000000000 where exact; - for none (Hello's size 0). */
     static String size(long n) {
+        if (n == 0) {
+            return "-";
+        }
         int e = 0;
         long m = n;
         while (m >= 10 && m % 10 == 0) {

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +20,26 @@ import mpjnumerics.sweep.Case.Reference;
 /**
  * make bench's job sweep: every job at two sizes and np = 1, 2, 4 (more on bigger machines),
  * strong and weak scaling, our runs alternating with the reference program's so that machine
- * drift affects both; then a Java 25 column and a niodev column. Writes runs.csv (one row per
- * run) into the output folder and hands it to {@link Report}.
+ * drift affects both; then a Java 25 column and a niodev column. First of all the start-up
+ * measurement: Hello at np 2 through mpjrun.sh, through {@code java -jar} and as C under
+ * Open MPI's mpirun, the three alternating run by run. Writes runs.csv (one row per run) into
+ * the output folder and hands it to {@link Report}.
  *
- * <pre>Sweep --root DIR --out DIR [--quick] [--reps N] [--no-niodev] [--jdk25 JAVA_HOME]</pre>
+ * <pre>Sweep --root DIR --out DIR [--quick] [--reps N] [--startup-reps N] [--no-niodev] [--jdk25 JAVA_HOME]</pre>
  */
 public final class Sweep {
 
     static final String OURS = "mpj-numerics";
+    /** Our Hello started the other documented way, {@code java -jar target/mpj-numerics.jar}. */
+    static final String OURS_JAR = "mpj-numerics-jar";
+    /** The start-up case and its scaling column: Hello at np 2, three launches alternating. */
+    static final String STARTUP = "startup";
+    static final int STARTUP_NP = 2;
+    /** The command each program of the start-up measurement stands for, as a user types it. */
+    static final Map<String, String> STARTUP_COMMANDS = Map.of(
+        OURS, "mpj/bin/mpjrun.sh -np 2 Hello",
+        OURS_JAR, "java -jar target/mpj-numerics.jar -np 2 Hello",
+        "c-openmpi", "mpirun -np 2 bench/work/hello_mpi");
     static final String DEFAULT_JDK25 = "/usr/lib/jvm/temurin-25-jdk-amd64";
     private static final int NIODEV_PORT = 40077;
     private static final long TIMEOUT_SECONDS = 900;
@@ -35,15 +48,17 @@ public final class Sweep {
     private final Path work;
     private final boolean quick;
     private final int reps;
+    private final int startupReps;
     private final List<Integer> nps;
     private final PrintWriter csv;
     private Path machines;
 
-    private Sweep(Path root, Path out, boolean quick, int reps) throws IOException {
+    private Sweep(Path root, Path out, boolean quick, int reps, int startupReps) throws IOException {
         this.root = root;
         this.work = root.resolve("bench/work");
         this.quick = quick;
         this.reps = reps;
+        this.startupReps = startupReps;
         this.nps = rankCounts(Runtime.getRuntime().availableProcessors(), quick);
         Files.createDirectories(out);
         this.csv = new PrintWriter(Files.newBufferedWriter(out.resolve("runs.csv")), true);
@@ -81,6 +96,7 @@ public final class Sweep {
         boolean quick = false;
         boolean niodev = true;
         Integer reps = null;
+        Integer startupReps = null;
         String jdk25 = DEFAULT_JDK25;
         for (Iterator<String> it = List.of(args).iterator(); it.hasNext(); ) {
             String a = it.next();
@@ -89,6 +105,7 @@ public final class Sweep {
                 case "--out" -> out = Path.of(value(it, a));
                 case "--quick" -> quick = true;
                 case "--reps" -> reps = Integer.parseInt(value(it, a));
+                case "--startup-reps" -> startupReps = Integer.parseInt(value(it, a));
                 case "--no-niodev" -> niodev = false;
                 case "--jdk25" -> jdk25 = value(it, a);
                 default -> usage("unknown option '" + a + "'");
@@ -100,7 +117,9 @@ public final class Sweep {
         // The quick sweep (a smoke test) leaves niodev out: it needs an MPJ daemon, and MPJ
         // 0.44's starter opens its port only after the daemons launch the ranks (a rare race).
         niodev &= !quick;
-        Sweep sweep = new Sweep(root.toAbsolutePath().normalize(), out, quick, reps != null ? reps : quick ? 2 : 3);
+        // Start-up runs take well under a second each: enough of them for a steady median.
+        Sweep sweep = new Sweep(root.toAbsolutePath().normalize(), out, quick, reps != null ? reps : quick ? 2 : 3,
+            startupReps != null ? startupReps : quick ? 5 : 10);
         long t0 = System.nanoTime();
         try {
             sweep.runAll(niodev, Files.isExecutable(Path.of(jdk25, "bin/java")) ? jdk25 : null);
@@ -123,7 +142,8 @@ public final class Sweep {
 
     private static void usage(String problem) {
         System.err.println("error: " + problem);
-        System.err.println("usage: Sweep --root DIR --out DIR [--quick] [--reps N] [--no-niodev] [--jdk25 JAVA_HOME]");
+        System.err.println("usage: Sweep --root DIR --out DIR [--quick] [--reps N] [--startup-reps N] [--no-niodev]"
+            + " [--jdk25 JAVA_HOME]");
         System.exit(2);
     }
 
@@ -136,6 +156,8 @@ public final class Sweep {
         String mpirun = "mpirun --allow-run-as-root --oversubscribe -np ";
         Path w = work;
         Reference cPi = new Reference("c-openmpi", (np, n) -> mpirun + np + " " + w.resolve("pi_mpi") + " " + n,
+            null, null, true);
+        Reference cHello = new Reference("c-openmpi", (np, n) -> mpirun + np + " " + w.resolve("hello_mpi"),
             null, null, true);
         Reference collatzC = new Reference("c-openmp-memo",
             (np, n) -> "OMP_NUM_THREADS=" + np + " " + w.resolve("collatz_memo") + " " + n,
@@ -185,8 +207,8 @@ public final class Sweep {
                 sizes(new long[] {10_000_000L}, new long[] {1_000_000L}), 0, piPython),
             new Case("primecount-naive", "numbers", n -> List.of("PrimeCount", "--to", Long.toString(n)),
                 sizes(new long[] {1_000_000L}, new long[] {100_000L}), 0, primesPython),
-            new Case("startup", "samples", n -> List.of("PiMonteCarlo", "--samples", Long.toString(n)),
-                new long[] {1_000L}, 0, cPi));
+            // Measured apart (startup()), at np 2 only; size 0: Hello has none.
+            new Case(STARTUP, "jobs", n -> List.of("Hello"), new long[] {0L}, 0, cHello));
     }
 
     private long[] sizes(long[] full, long[] quickSizes) {
@@ -196,12 +218,16 @@ public final class Sweep {
     private void runAll(boolean niodev, String jdk25) throws IOException, InterruptedException {
         List<Case> cases = cases();
         note("%d cases, np %s, %d runs each%s", cases.size(), nps, reps, quick ? " (quick)" : "");
+        startup(cases.stream().filter(c -> c.name().equals(STARTUP)).findFirst().orElseThrow());
         for (Case c : cases) {
+            if (c.name().equals(STARTUP)) {
+                continue;
+            }
             for (long size : c.sizes()) {
                 for (int np : nps) {
                     for (int rep = 1; rep <= reps; rep++) {
-                        Row ours = ours(c, "strong", np, size, rep, null, "multicore");
-                        Row ref = c.reference() == null ? null : reference(c, np, size, rep, ours);
+                        Row ours = record(ours(c, "strong", np, size, rep, null, "multicore"));
+                        Row ref = c.reference() == null ? null : record(reference(c, "strong", np, size, rep, ours));
                         note("%s %s np=%d rep %d: ours %.3f s%s", c.name(), size, np, rep, ours.wall(),
                             ref == null ? "" : String.format(", %s %.3f s", ref.program(), ref.wall()));
                     }
@@ -214,7 +240,7 @@ public final class Sweep {
             if (c.weakPerRank() > 0) {
                 for (int np : nps) {
                     for (int rep = 1; rep <= reps; rep++) {
-                        Row r = ours(c, "weak", np, c.weakPerRank() * np, rep, null, "multicore");
+                        Row r = record(ours(c, "weak", np, c.weakPerRank() * np, rep, null, "multicore"));
                         note("%s weak %d per rank np=%d rep %d: %.3f s", c.name(), c.weakPerRank(), np, rep, r.wall());
                     }
                 }
@@ -239,17 +265,59 @@ public final class Sweep {
     private void sideBySide(List<Case> cases, String scaling, String javaHome, String device)
             throws IOException, InterruptedException {
         for (Case c : cases) {
-            if (c.name().endsWith("-naive") || c.name().equals("startup") && !device.equals("niodev")) {
+            if (c.name().endsWith("-naive") || c.name().equals(STARTUP) && !device.equals("niodev")) {
                 continue;
             }
             long size = device.equals("niodev") ? c.sizes()[0] : c.largest();
             for (int rep = 1; rep <= reps; rep++) {
-                Row base = ours(c, scaling, 2, size, rep, null, "multicore");
-                Row other = ours(c, scaling, 2, size, rep, javaHome, device);
+                Row base = record(ours(c, scaling, 2, size, rep, null, "multicore"));
+                Row other = record(ours(c, scaling, 2, size, rep, javaHome, device));
                 note("%s %s np=2 rep %d: %s %s %.3f s, %s %s %.3f s", c.name(), size, rep, base.jdk(), base.device(),
                     base.wall(), other.jdk(), other.device(), other.wall());
             }
         }
+    }
+
+    /**
+     * The start-up measurement: Hello at np 2 through mpjrun.sh, through {@code java -jar} and
+     * as C under mpirun, one after the other in every round, so that load from other users of
+     * the machine falls on all three alike. One round first is not recorded: the first runs after
+     * a build read the jar, the CDS archive and Open MPI's libraries from disk.
+     */
+    private void startup(Case c) throws IOException, InterruptedException {
+        note("start-up: Hello np %d, %d rounds of %s", STARTUP_NP, startupReps, String.join(" / ", STARTUP_COMMANDS.values()));
+        for (int rep = 0; rep <= startupReps; rep++) {
+            Row script = ours(c, STARTUP, STARTUP_NP, 0, rep, null, "multicore");
+            Row jar = jar(c, rep);
+            Row ref = reference(c, STARTUP, STARTUP_NP, 0, rep, script);
+            if (rep > 0) {
+                record(script);
+                record(jar);
+                record(ref);
+            }
+            note("startup np=%d %s: mpjrun.sh %.3f s, java -jar %.3f s, %s %.3f s", STARTUP_NP,
+                rep == 0 ? "warm-up" : "rep " + rep, script.wall(), jar.wall(), ref.program(), ref.wall());
+        }
+    }
+
+    private Row record(Row row) {
+        csv.println(row.csv());
+        return row;
+    }
+
+    /**
+     * {@code java -jar target/mpj-numerics.jar -np 2 Hello} as a user types it in a fresh shell:
+     * no MPJ_HOME, so the jar finds the project's mpj/ and starts a second JVM with MPJ_HOME set
+     * (MPJ reads its configuration from there); mpjrun.sh sets it and starts one JVM.
+     */
+    private Row jar(Case c, int rep) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("java", "-jar", root.resolve("target/mpj-numerics.jar").toString(),
+            "-np", Integer.toString(STARTUP_NP)));
+        cmd.addAll(c.args().apply(0));
+        cmd.add("--json");
+        Map<String, String> env = new HashMap<>();
+        env.put("MPJ_HOME", null);
+        return ourRow(c, STARTUP, OURS_JAR, STARTUP_NP, 0, rep, "multicore", cmd, env);
     }
 
     private Row ours(Case c, String scaling, int np, long size, int rep, String javaHome, String device)
@@ -265,18 +333,22 @@ public final class Sweep {
         if (javaHome != null) {
             env.put("JAVA_HOME", javaHome);
         }
+        return ourRow(c, scaling, OURS, np, size, rep, device, cmd, env);
+    }
+
+    private Row ourRow(Case c, String scaling, String program, int np, long size, int rep, String device,
+                       List<String> cmd, Map<String, String> env) throws IOException, InterruptedException {
         Measured m = run(cmd, env);
         JsonNode json = lastJson(m.stdout, cmd);
         JsonNode compute = json.path("computeSeconds");
         String jdk = json.path("javaVersion").asText("?").replaceFirst("[.+-].*", "");
-        Row row = new Row(c.name(), scaling, OURS, jdk, device, np, size, rep, m.wall,
+        return new Row(c.name(), scaling, program, jdk, device, np, size, rep, m.wall,
             compute.path("min").asDouble(Double.NaN), compute.path("max").asDouble(Double.NaN), m.rssMiB,
             flatten(json.path("result")));
-        csv.println(row.csv());
-        return row;
     }
 
-    private Row reference(Case c, int np, long size, int rep, Row ours) throws IOException, InterruptedException {
+    private Row reference(Case c, String scaling, int np, long size, int rep, Row ours)
+            throws IOException, InterruptedException {
         Reference ref = c.reference();
         Measured m = run(List.of("sh", "-c", ref.command().shell(ref.npMatters() ? np : 1, size)), Map.of());
         String out = m.stdout.strip();
@@ -295,10 +367,8 @@ public final class Sweep {
             }
             lastLine = "file equal to ours";
         }
-        Row row = new Row(c.name(), "strong", ref.name(), "-", "-", np, size, rep, m.wall, Double.NaN, Double.NaN,
+        return new Row(c.name(), scaling, ref.name(), "-", "-", np, size, rep, m.wall, Double.NaN, Double.NaN,
             m.rssMiB, lastLine);
-        csv.println(row.csv());
-        return row;
     }
 
     static String resultField(String flattened, String key) {
@@ -332,7 +402,11 @@ public final class Sweep {
 
     private record Measured(double wall, double rssMiB, String stdout) {}
 
-    /** Runs a command, whole-process wall time and (through /usr/bin/time) peak RSS. */
+    /**
+     * Runs a command, whole-process wall time and (through /usr/bin/time) peak RSS: GNU time's
+     * %M, the largest resident set of any one process of the command's tree (not their sum).
+     * An env value of null removes the variable.
+     */
     private Measured run(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         Path rss = Files.createTempFile("bench-rss", "");
         Path stdout = Files.createTempFile("bench-out", "");
@@ -346,7 +420,13 @@ public final class Sweep {
             cmd.addAll(command);
             ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile())
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-            pb.environment().putAll(env);
+            env.forEach((k, v) -> {
+                if (v == null) {
+                    pb.environment().remove(k);
+                } else {
+                    pb.environment().put(k, v);
+                }
+            });
             long t0 = System.nanoTime();
             Process p = pb.start();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -55,7 +55,21 @@ class QuickSweepTest {
                 Collectors.mapping(r -> r.result().replaceAll("(stdError|absError|estimate)=\\S+", ""), Collectors.toSet())))
             .forEach((k, results) -> assertEquals(1, results.size(), k + ": " + results));
 
+        // The start-up measurement: Hello at np 2, three launches in every round, 5 rounds when quick.
+        List<Row> startup = rows.stream().filter(r -> r.scaling().equals(Sweep.STARTUP)).toList();
+        assertEquals(List.of(Sweep.OURS, Sweep.OURS_JAR, "c-openmpi"), report.startupPrograms());
+        for (String program : report.startupPrograms()) {
+            List<Row> runs = startup.stream().filter(r -> r.program().equals(program)).toList();
+            assertEquals(List.of(1, 2, 3, 4, 5), runs.stream().map(Row::rep).toList(), program);
+            runs.forEach(r -> assertTrue(r.np() == 2 && r.rssMiB() > 0, r.csv()));
+        }
+        startup.stream().filter(r -> r.program().startsWith(Sweep.OURS))
+            .forEach(r -> assertEquals("size=2", r.result(), r.csv()));
+        assertEquals(5, report.startupRatio(Sweep.OURS, "c-openmpi").n());
+
         String summary = Files.readString(out.resolve("summary.md"));
+        assertTrue(summary.contains("## Start-up (Hello, np 2)"), summary);
+        assertTrue(summary.contains("| mpj-numerics-jar | `java -jar target/mpj-numerics.jar -np 2 Hello` | 5 |"), summary);
         assertTrue(summary.contains("| primecount | 1e8 | 2 |"), summary);
         assertTrue(summary.contains("## Weak scaling"), summary);
         for (String png : Plots.FILES) {
