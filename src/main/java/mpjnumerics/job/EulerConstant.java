@@ -12,7 +12,6 @@ import java.util.Locale;
 import mpjnumerics.cli.Options;
 import mpjnumerics.cli.Parsed;
 import mpjnumerics.cli.UsageException;
-import mpjnumerics.kernel.montecarlo.BlockPlan;
 import mpjnumerics.kernel.digits.EDigits;
 import mpjnumerics.kernel.montecarlo.EulerMonteCarlo;
 import mpjnumerics.kernel.digits.GammaDigits;
@@ -74,21 +73,20 @@ public final class EulerConstant implements Job {
 
     private Outcome monteCarlo(Context ctx, boolean gamma) {
         Spmd spmd = ctx.spmd();
-        long samples = ctx.options().integer("samples");
-        long seed = ctx.options().integer("seed");
-        BlockPlan plan = BlockPlan.of(samples);
-        Range mine = ctx.myBlocks(plan.blocks());
+        Sampling work = Sampling.of(ctx);
+        long samples = work.samples();
+        Range mine = work.mine();
         // Per block: two sums (longs for e, double bits for gamma), gathered in block order.
         long[] local = ctx.compute(() -> {
             long[] out = new long[(int) (2 * mine.size())];
             for (long b = mine.first(); b <= mine.last(); b++) {
                 int i = (int) (2 * (b - mine.first()));
                 if (gamma) {
-                    double[] s = EulerMonteCarlo.gammaBlock(seed, b, plan.size(b));
+                    double[] s = EulerMonteCarlo.gammaBlock(work.seed(), b, work.plan().size(b));
                     out[i] = Double.doubleToRawLongBits(s[0]);
                     out[i + 1] = Double.doubleToRawLongBits(s[1]);
                 } else {
-                    long[] s = EulerMonteCarlo.eBlock(seed, b, plan.size(b));
+                    long[] s = EulerMonteCarlo.eBlock(work.seed(), b, work.plan().size(b));
                     out[i] = s[0];
                     out[i + 1] = s[1];
                 }

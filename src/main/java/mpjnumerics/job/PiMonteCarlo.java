@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import mpjnumerics.cli.Options;
 import mpjnumerics.kernel.VectorApi;
-import mpjnumerics.kernel.montecarlo.BlockPlan;
 import mpjnumerics.kernel.montecarlo.PiKernel;
 import mpjnumerics.spmd.Range;
 import mpjnumerics.spmd.Spmd;
@@ -27,16 +26,14 @@ public final class PiMonteCarlo implements Job {
     @Override
     public Outcome run(Context ctx) {
         Spmd spmd = ctx.spmd();
-        long samples = ctx.options().integer("samples");
-        long seed = ctx.options().integer("seed");
-        BlockPlan plan = BlockPlan.of(samples);
-        Range mine = ctx.myBlocks(plan.blocks());
-        boolean vector = PiKernel.vectorFor(mine.size() * plan.blockSize());
+        Sampling work = Sampling.of(ctx);
+        Range mine = work.mine();
+        boolean vector = PiKernel.vectorFor(mine.size() * work.plan().blockSize());
 
         long localHits = ctx.compute(() -> {
             long h = 0;
             for (long b = mine.first(); b <= mine.last(); b++) {
-                h += PiKernel.hits(seed, b, plan.size(b), vector);
+                h += PiKernel.hits(work.seed(), b, work.plan().size(b), vector);
                 ctx.progress().update(b - mine.first() + 1);
             }
             return h;
@@ -45,13 +42,13 @@ public final class PiMonteCarlo implements Job {
         if (!spmd.isRoot()) {
             return null;
         }
-        double p = (double) hits / samples;
+        double p = (double) hits / work.samples();
         double estimate = 4 * p;
-        double stdError = 4 * Math.sqrt(p * (1 - p) / samples);
+        double stdError = 4 * Math.sqrt(p * (1 - p) / work.samples());
         double absError = Math.abs(estimate - Math.PI);
         return new Outcome()
                 .put("hits", hits)
-                .put("samples", samples)
+                .put("samples", work.samples())
                 .put("estimate", estimate)
                 .put("stdError", stdError)
                 .put("absError", absError)
@@ -59,7 +56,7 @@ public final class PiMonteCarlo implements Job {
                         "  pi ~ %.10f +- %.2g (one standard error)%n"
                                 + "  %d of %d points inside, seed %d%n"
                                 + "  |estimate - pi| = %.3g (%.2f standard errors)",
-                        estimate, stdError, hits, samples, seed, absError,
+                        estimate, stdError, hits, work.samples(), work.seed(), absError,
                         stdError > 0 ? absError / stdError : 0.0));
     }
 }
