@@ -14,6 +14,13 @@ public final class Numbers {
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     /** Exponents beyond this cannot give a 64-bit value and would only burn memory. */
     private static final int MAX_EXPONENT = 1000;
+    /**
+     * Longer text is no number anyone means, and bounds the parser's recursion and work: every
+     * argument is evaluated in microseconds or refused.
+     */
+    static final int MAX_LENGTH = 100;
+    /** Intermediate values beyond this many bits cannot come back to 64 bits in MAX_LENGTH characters of sums. */
+    private static final int MAX_BITS = 8192;
 
     private final String text;
     private int pos;
@@ -39,6 +46,9 @@ public final class Numbers {
 
     /** The exact integer value of an expression; NumberFormatException when it is not one. */
     static BigInteger parseExact(String text) {
+        if (text.length() > MAX_LENGTH) {
+            throw new NumberFormatException("longer than " + MAX_LENGTH + " characters");
+        }
         String t = text.replace("_", "").replace(" ", "");
         if (t.isEmpty()) {
             throw new NumberFormatException("empty");
@@ -56,7 +66,7 @@ public final class Numbers {
         while (pos < text.length() && (peek() == '+' || peek() == '-')) {
             char op = text.charAt(pos++);
             BigInteger w = product();
-            v = op == '+' ? v.add(w) : v.subtract(w);
+            v = bounded(op == '+' ? v.add(w) : v.subtract(w));
         }
         return v;
     }
@@ -65,7 +75,7 @@ public final class Numbers {
         BigInteger v = signed();
         while (pos < text.length() && peek() == '*') {
             pos++;
-            v = v.multiply(signed());
+            v = bounded(v.multiply(signed()));
         }
         return v;
     }
@@ -93,7 +103,11 @@ public final class Numbers {
             if (exp < 0) {
                 throw new NumberFormatException("negative power");
             }
-            return integral(mantissa).pow(exp);
+            BigInteger base = integral(mantissa);
+            if (base.bitLength() > 1 && (long) (base.bitLength() - 1) * exp > MAX_BITS) {
+                throw new NumberFormatException("too large");
+            }
+            return bounded(base.pow(exp));
         }
         return integral(mantissa);
     }
@@ -119,6 +133,13 @@ public final class Numbers {
             throw new NumberFormatException(pos < text.length() ? "unexpected '" + peek() + "'" : "number expected");
         }
         return new BigDecimal(text.substring(start, pos));
+    }
+
+    private static BigInteger bounded(BigInteger v) {
+        if (v.bitLength() > MAX_BITS) {
+            throw new NumberFormatException("too large");
+        }
+        return v;
     }
 
     private static BigInteger integral(BigDecimal d) {

@@ -1,5 +1,6 @@
 package mpjnumerics.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,5 +34,17 @@ class NumbersTest {
     void rejectsWhatIsNotAnInteger(String text) {
         UsageException e = assertThrows(UsageException.class, () -> Numbers.parseLong("--n", text));
         assertTrue(e.getMessage().contains("--n"), e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void hugeOrEndlessInputIsRefusedNotComputed() {
+        String[] bad = {"-".repeat(10_000) + "1", "9".repeat(101), "999^1000*999^1000*999^1000*999^1000*999^1000",
+            "10^1000*10^1000*10^1000*10^1000*10^1000*10^1000*10^1000*10^1000*10^1000*10^1000*10^1000*10^1000"};
+        for (String text : bad) {
+            assertThrows(UsageException.class, () -> Numbers.parseLong("--n", text),
+                    text.substring(0, Math.min(20, text.length())));
+        }
+        String longest = "1" + "0".repeat(17) + "+" + "0".repeat(Numbers.MAX_LENGTH - 19);
+        assertEquals(100_000_000_000_000_000L, assertDoesNotThrow(() -> Numbers.parseLong("--n", longest)));
     }
 }
