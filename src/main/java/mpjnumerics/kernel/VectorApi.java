@@ -2,7 +2,7 @@ package mpjnumerics.kernel;
 
 /**
  * Whether kernels may use the Vector API: only when the JVM was started with
- * {@code --add-modules jdk.incubator.vector} (mpjrun.sh does so for the jobs that use it),
+ * {@code --add-modules jdk.incubator.vector} (the launchers add it for the jobs that declare it),
  * and not when the system property mpjnumerics.scalar is set (to compare the two paths).
  * Classes that import the API are loaded only behind this flag.
  */

@@ -6,10 +6,10 @@ import java.nio.ByteOrder;
 
 /**
  * Appends non-negative longs in decimal, one per line, to a byte buffer; no allocation per
- * number. Listing primes spent more time here than in the sieve, so: a number that differs
- * from the last one only in its last 4 digits (consecutive primes nearly always do) is the
- * last one's line with those 4 digits rewritten; any other is converted two digits at a time
- * from a table of the 100 pairs, in int arithmetic below 10^8.
+ * number. When primes are listed, a plain conversion would cost more than the sieve, so: a
+ * number that differs from the last one only in its last 4 digits (consecutive primes nearly
+ * always do) is the last one's line with those 4 digits rewritten; any other is converted two
+ * digits at a time from a table of the 100 pairs, in int arithmetic below 10^8.
  */
 public final class DecimalWriter {
     /** Bytes copied per line: three longs, enough for 19 digits and the newline. */

@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * A progress line on stderr for long runs: silent for the first two seconds, then updated
  * at most twice a second. Only rank 0 shows it (its share stands in for the whole job), and
- * only when stderr is a terminal (the launchers say so in -Dmpjnumerics.progress).
+ * only when someone watches: -Dmpjnumerics.progress=on or off (mpjrun.sh sets it from whether
+ * stderr is a terminal), else whether the JVM has a console.
  */
 public final class Progress {
     private static final long QUIET_NANOS = 2_000_000_000L;

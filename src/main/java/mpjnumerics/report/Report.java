@@ -84,8 +84,8 @@ public record Report(String job, int ranks, String device, Map<String, Object> p
 
     /**
      * v with the given number of decimals, as {@code String.format(Locale.ROOT, "%.Nf", v)} gives
-     * it (half up, from the shortest decimal that reads back as v), without java.util.Formatter:
-     * its first use in a JVM costs some 15 ms, at the end of every job, on rank 0 alone.
+     * it (half up, from the shortest decimal that reads back as v), without java.util.Formatter,
+     * whose first use in a JVM costs start-up time, here at the end of every job.
      */
     public static String fixed(double v, int decimals) {
         if (!Double.isFinite(v)) {

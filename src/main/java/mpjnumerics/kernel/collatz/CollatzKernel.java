@@ -92,10 +92,9 @@ public final class CollatzKernel {
      * further, without branches, so the reads of different starts overlap. The memo reads come
      * last, in a loop of their own.
      *
-     * <p>One method for the whole batch, too big to be inlined into runOdd's loop (over 325
-     * bytecodes): as two smaller ones, the JIT compiled them into runOdd too, late in a job,
-     * and recompiled them after every deoptimisation; at 1e8 on 2 ranks the kernel's C2
-     * compile time went from some 345 ms to 180 ms, on a machine with 2 cores for 2 ranks.
+     * <p>One method for the whole batch, too big (over 325 bytecodes) to be inlined into
+     * runOdd's loop: smaller pieces would be inlined late in a job and recompiled after every
+     * deoptimisation.
      */
     private static void batch(long m0, int size, int jlo, int jhi, long first, CollatzStats stats, CollatzTables t,
             int rounds, Batch b) {
@@ -158,7 +157,7 @@ public final class CollatzKernel {
      * Jumps the starts m0 + 2i, i < size, a round at a time, until each lands on the memo or is
      * left to the slow path (at or above safe, or after the last round); returns how many were
      * left. Starts below MEMO land where they are. One method for all rounds, and too big to
-     * be inlined: when the JIT compiled it into its caller, the loops ran at half speed.
+     * be inlined: compiled into its caller, its loops run slower.
      *
      * <p>A round jumps every start of a list in place, whether or not it still needs to (one
      * that has landed, or must go slow, stays put): no branch and no bookkeeping per jump. The
@@ -178,7 +177,7 @@ public final class CollatzKernel {
         }
         // Jumps nearly every start needs: its bits above the memo's 20 at 3.3 bits a jump, rounded
         // down, and one more: a jump of a start that has already landed costs less than keeping
-        // the list of those still under way a round earlier (12% off the kernel at 1e8, 8% at 1e9).
+        // the list of those still under way a round earlier.
         int done = Math.min(rounds, Math.max(0, (64 - Long.numberOfLeadingZeros(m0) - CollatzTables.MEMO_BITS) / 3 + 1));
         jumpInPlace(land, steps, size, done, safe, t);
         int pending = 0;
@@ -248,8 +247,6 @@ public final class CollatzKernel {
         int j = Long.numberOfLeadingZeros(m) - Long.numberOfLeadingZeros(last);
         return (m << j) > last || (m << j) < 0 ? j - 1 : j;
     }
-
-    /** Adds the starts m 2^j in [first, last] of m = m0 + 2i, which takes b.steps[i] steps. */
 
     /** The tally of {@link #batch}, start by start. */
     private static void tallyEach(long m0, int size, int jlo, int jhi, CollatzStats stats, int[] steps) {

@@ -27,9 +27,9 @@ public final class CollatzStats {
     long[][] byRuns = new long[65][];
 
     /**
-     * The kernel's counts by runs, all at once on first use: one at a time, as the kernel
-     * reached each number of runs, the allocation was a branch the JIT compiled as never
-     * taken, and deoptimised when it was.
+     * Allocates every row of byRuns at once, on first use: a row allocated when the kernel
+     * first reaches its number of runs would be a branch the JIT compiles as never taken, and
+     * deoptimises on when it is.
      */
     void allocateRuns() {
         if (byRuns[1] == null) {

@@ -1,8 +1,8 @@
 package mpjnumerics.kernel.collatz;
 
 /**
- * Immutable tables for {@link CollatzKernel}, built once per JVM on first use (some 20 ms, cold)
- * and shared by every rank of a multicore job:
+ * Immutable tables for {@link CollatzKernel}, built once per JVM on first use and shared by
+ * every rank of a multicore job:
  * <ul>
  * <li>steps of every start below {@link #MEMO} (the memo every trajectory ends in), and their
  * peaks, built apart on first use ({@link #peaks}): a window from 1 needs them only until its
@@ -120,7 +120,8 @@ final class CollatzTables {
                 s++;
             }
             steps[n] = (char) (s + steps[(int) v]);
-            // Every trajectory's highest value is the top of one of these walks: no peak table needed.
+            // A trajectory is a chain of these walks, so the largest top is the largest peak:
+            // maxMemoPeak needs no peak table.
             maxPeak = Math.max(maxPeak, top);
         }
         maxMemoPeak = maxPeak;

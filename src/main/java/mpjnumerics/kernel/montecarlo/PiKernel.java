@@ -20,8 +20,8 @@ public final class PiKernel {
     private static final boolean VECTOR = VectorApi.ENABLED;
 
     /**
-     * Below this many samples per rank the scalar kernel is faster overall: interpreted Vector
-     * API code runs at some 500 ns a sample until the JIT has compiled it, about half a second.
+     * Below this many samples per rank the scalar kernel is faster overall: Vector API code is
+     * very slow until the JIT has compiled it, which takes about half a second.
      */
     static final long VECTOR_MIN_SAMPLES = 1L << 28;
 

@@ -56,7 +56,7 @@ public final class Vacca {
         return n.value();
     }
 
-    /** Pairs covered by the first n terms (k = 2 .. n+1), and whether a lone term k = n+1 is left. */
+    /** Whole pairs among the first n terms (k = 2 .. n+1); for odd n, {@link #loneTerm} is left over. */
     public static long pairsIn(long terms) {
         return terms / 2;
     }
