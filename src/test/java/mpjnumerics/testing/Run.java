@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A finished process: exit status, stdout, stderr, and how long it took. */
-public record Run(int exit, String out, String err, double seconds) {
+/** A finished process: exit status, stdout, stderr, how long it took, and its process id. */
+public record Run(int exit, String out, String err, double seconds, long pid) {
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final long TIMEOUT_SECONDS = 120;
 
@@ -54,7 +54,7 @@ public record Run(int exit, String out, String err, double seconds) {
                 throw new AssertionError("timed out after " + TIMEOUT_SECONDS + " s: " + cmd);
             }
             double secs = (System.nanoTime() - t0) / 1e9;
-            Run r = new Run(p.exitValue(), Files.readString(out), Files.readString(err), secs);
+            Run r = new Run(p.exitValue(), Files.readString(out), Files.readString(err), secs, p.pid());
             Files.delete(out);
             Files.delete(err);
             return r;
