@@ -45,7 +45,8 @@ CONF
   for h in "${HOSTS[@]}"; do
     on "$h" slurmd -N "$h" -f "$SLURM_CONF"
   done
-  for _ in $(seq 100); do  # every node idle
+  local deadline=$((SECONDS + 30))
+  while [ "$SECONDS" -lt "$deadline" ]; do  # every node idle
     [ "$(on mpjt1 sinfo -h -o '%t' -N | sort -u | tr '\n' ' ')" = "idle " ] && return 0
     sleep 0.1
   done
@@ -56,14 +57,16 @@ CONF
 }
 
 slurm_down() {  # stops what slurm_up started (by pid file), and munged if it started it
-  local work=$1/slurm f
+  local work=$1/slurm f pids=() deadline=$((SECONDS + 5))
   for f in "$work"/slurmd-*.pid "$work"/slurmctld.pid; do
-    [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true
+    [ -f "$f" ] && pids+=("$(cat "$f")")
   done
-  sleep 0.5
-  for f in "$work"/slurmd-*.pid "$work"/slurmctld.pid; do
-    [ -f "$f" ] && kill -9 "$(cat "$f")" 2>/dev/null || true
-  done
+  if [ "${#pids[@]}" -gt 0 ]; then
+    kill "${pids[@]}" 2>/dev/null || true
+    # 5 s to exit on TERM (kill -0 holds while any lives), then KILL
+    while kill -0 "${pids[@]}" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.1; done
+    kill -9 "${pids[@]}" 2>/dev/null || true
+  fi
   if [ "${STARTED_MUNGE:-0}" = 1 ]; then pkill -x munged || true; fi
 }
 
@@ -73,7 +76,8 @@ sbatch_wait() {
   local id state
   id=$(on mpjt1 sbatch --parsable "$@") || return 1
   id=${id%%;*}
-  for _ in $(seq 600); do
+  local deadline=$((SECONDS + 300))
+  while [ "$SECONDS" -lt "$deadline" ]; do
     state=$(on mpjt1 scontrol -o show job "$id" | grep -o 'JobState=[A-Z_]*' | cut -d= -f2)
     case "$state" in
       PENDING|RUNNING|CONFIGURING|COMPLETING|"") sleep 0.2 ;;

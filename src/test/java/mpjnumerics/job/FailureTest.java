@@ -1,15 +1,15 @@
 package mpjnumerics.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import mpjnumerics.testing.Run;
 import org.junit.jupiter.api.Test;
 
-/** A failing rank ends the whole multicore job quickly, with exit 1 and one line naming it. */
+/**
+ * A failing rank ends the whole multicore job, with exit 1 and one line naming it. A job that
+ * hangs instead fails at Run's timeout; how long the failure took is not judged.
+ */
 class FailureTest {
-    static final double LIMIT_SECONDS = 10;
-
     @Test
     void anExceptionInOneRankEndsTheJob() {
         Run r = Run.job(4, "Hello", "--fail-rank", "2");
@@ -24,7 +24,6 @@ class FailureTest {
 
     static void assertFailed(Run r, String line) {
         assertEquals(1, r.exit(), r.toString());
-        assertTrue(r.seconds() < LIMIT_SECONDS, r.toString());
         assertEquals(line + "\n", r.errLines(), r.toString());
         assertEquals("", r.out());
     }

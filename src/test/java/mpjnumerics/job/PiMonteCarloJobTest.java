@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import mpjnumerics.kernel.montecarlo.BlockPlan;
-import mpjnumerics.kernel.montecarlo.PiKernel;
+import mpjnumerics.testing.Oracles;
 import mpjnumerics.testing.Run;
 import org.junit.jupiter.api.Test;
 
@@ -13,12 +12,9 @@ class PiMonteCarloJobTest {
     static final long SAMPLES = 5_000_123; // not a whole number of blocks
 
     @Test
-    void sameHitsForEveryNumberOfRanksAndEqualToTheKernelSum() {
-        long expected = 0;
-        BlockPlan plan = BlockPlan.of(SAMPLES);
-        for (long b = 0; b < plan.blocks(); b++) {
-            expected += PiKernel.hits(77, b, plan.size(b), false);
-        }
+    void everyNumberOfRanksCountsTheHitsOfTheReference() {
+        long expected = Oracles.piHitsOfJob(77, SAMPLES);
+        double p = (double) expected / SAMPLES;
         for (int np : new int[] {1, 2, 3, 4, 7}) {
             Run r = Run.job(np, "PiMonteCarlo", "--samples", "5_000_123", "--seed", "77", "--json");
             assertEquals(0, r.exit(), r.toString());
@@ -29,8 +25,9 @@ class PiMonteCarloJobTest {
             assertEquals(SAMPLES, j.get("params").get("samples").asLong());
             assertEquals(expected, j.get("result").get("hits").asLong(), "np " + np);
             JsonNode res = j.get("result");
-            assertEquals(4.0 * expected / SAMPLES, res.get("estimate").asDouble());
-            assertTrue(res.get("absError").asDouble() < 4 * res.get("stdError").asDouble(), res.toString());
+            assertEquals(4 * p, res.get("estimate").asDouble());
+            assertEquals(4 * Math.sqrt(p * (1 - p) / SAMPLES), res.get("stdError").asDouble(), 1e-15);
+            assertEquals(Math.abs(4 * p - Math.PI), res.get("absError").asDouble(), 1e-15);
             assertTrue(j.get("computeSeconds").get("min").asDouble() <= j.get("computeSeconds").get("max").asDouble());
             assertTrue(j.get("wallSeconds").asDouble() > 0);
             assertTrue(j.get("javaVersion").asText().startsWith(Integer.toString(Runtime.version().feature())));
@@ -40,10 +37,12 @@ class PiMonteCarloJobTest {
 
     @Test
     void moreRanksThanBlocksStillCountsEverySample() {
-        Run one = Run.job(1, "PiMonteCarlo", "--samples", "1000", "--json");
-        Run many = Run.job(5, "PiMonteCarlo", "--samples", "1000", "--json");
-        assertEquals(one.json().get("result"), many.json().get("result"));
-        assertEquals(1000, many.json().get("result").get("samples").asLong());
+        for (int np : new int[] {1, 5}) {
+            Run r = Run.job(np, "PiMonteCarlo", "--samples", "1000", "--seed", "5", "--json");
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals(Oracles.piHits(5, 0, 1000), r.json().get("result").get("hits").asLong(), "np " + np);
+            assertEquals(1000, r.json().get("result").get("samples").asLong());
+        }
     }
 
     @Test

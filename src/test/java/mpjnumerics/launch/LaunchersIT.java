@@ -115,8 +115,7 @@ class LaunchersIT {
     @Test
     void failuresAndUsageErrorsGiveTheirExitStatusThroughTheWrapper() {
         Run failed = mpjrun("-np", "3", "Hello", "--fail-rank", "1");
-        assertEquals(1, failed.exit(), failed.toString());
-        assertTrue(failed.seconds() < 10, failed.toString());
+        assertEquals(1, failed.exit(), failed.toString()); // a hang fails at Run's timeout
         assertTrue(failed.errLines().startsWith("error: rank 1 failed"), failed.toString());
 
         Run usage = mpjrun("-np", "2", "PiMonteCarlo", "--samples", "-3");

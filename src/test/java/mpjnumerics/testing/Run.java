@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A finished process: exit status, stdout, stderr, how long it took, and its pid. */
+/** A finished process: exit status, stdout, stderr, how long it took, and its process id. */
 public record Run(int exit, String out, String err, double seconds, long pid) {
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final long TIMEOUT_SECONDS = 120;

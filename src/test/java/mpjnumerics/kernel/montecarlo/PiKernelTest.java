@@ -6,37 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.SplittableRandom;
+import mpjnumerics.testing.Oracles;
 import org.junit.jupiter.api.Test;
 
 class PiKernelTest {
-    /** Independent oracle: draws sample by sample and tests the point with exact integers. */
-    static long reference(long seed, long block, int count) {
-        long[][] s = new long[8][4];
-        for (int k = 0; k < 8; k++) {
-            long z = SplitMix64.derive(seed, block, k);
-            for (int w = 0; w < 4; w++) {
-                z += 0x9E3779B97F4A7C15L;
-                s[k][w] = SplitMix64.mix(z);
-            }
-        }
-        long hits = 0;
-        for (int j = 0; j < count; j++) {
-            long[] st = s[j % 8];
-            long r = Long.rotateLeft(st[0] + st[3], 23) + st[0]; // xoshiro256++
-            long t = st[1] << 17;
-            st[2] ^= st[0];
-            st[3] ^= st[1];
-            st[1] ^= st[2];
-            st[0] ^= st[3];
-            st[2] ^= t;
-            st[3] = Long.rotateLeft(st[3], 45);
-            if (insideExact(r)) {
-                hits++;
-            }
-        }
-        return hits;
-    }
-
     /** (2x+1)^2 + (2y+1)^2 < 2^66 for the cell centres ((x + 1/2) / 2^32, (y + 1/2) / 2^32). */
     static boolean insideExact(long r) {
         BigInteger x = BigInteger.valueOf(r & 0xFFFFFFFFL).shiftLeft(1).add(BigInteger.ONE);
@@ -47,21 +20,41 @@ class PiKernelTest {
     @Test
     void matchesTheSampleBySampleReferenceForEveryTailLength() {
         for (int count = 0; count < 70; count++) {
-            long expected = reference(42, 3, count);
+            long expected = Oracles.piHits(42, 3, count);
             assertEquals(expected, PiKernel.hits(42, 3, count, false), "scalar, count " + count);
             assertEquals(expected, PiKernel.hits(42, 3, count, true), "vector, count " + count);
         }
         for (int count : new int[] {4099, 65536, 100_003}) {
-            assertEquals(reference(-7, 1234567, count), PiKernel.hits(-7, 1234567, count, false));
+            assertEquals(Oracles.piHits(-7, 1234567, count), PiKernel.hits(-7, 1234567, count, false));
         }
     }
 
     @Test
-    void vectorAndScalarKernelsCountTheSame() {
+    void vectorAndScalarKernelsCountWhatTheReferenceCounts() {
         assertTrue(VectorApi.PRESENT, "tests run with --add-modules=jdk.incubator.vector");
         for (long block = 0; block < 20; block++) {
             int count = (1 << 16) + (int) block;
-            assertEquals(PiKernel.hits(1, block, count, false), PiKernel.hits(1, block, count, true));
+            long expected = Oracles.piHits(1, block, count);
+            assertEquals(expected, PiKernel.hits(1, block, count, false), "scalar, block " + block);
+            assertEquals(expected, PiKernel.hits(1, block, count, true), "vector, block " + block);
+        }
+    }
+
+    @Test
+    void referenceGeneratorsGiveThePublishedOutputs() {
+        // rand_xoshiro's reference tests, values from Vigna's splitmix64.c and xoshiro256plusplus.c
+        long[] splitMix = {1985237415132408290L, 2979275885539914483L, Long.parseUnsignedLong("13511426838097143398"),
+            8488337342461049707L, Long.parseUnsignedLong("15141737807933549159")};
+        SplitMix64 production = new SplitMix64(1477776061723855037L);
+        for (int i = 0; i < splitMix.length; i++) {
+            assertEquals(splitMix[i], Oracles.splitMix64(1477776061723855037L, i), "oracle, draw " + i);
+            assertEquals(splitMix[i], production.next(), "SplitMix64, draw " + i);
+        }
+        long[] state = {1, 2, 3, 4};
+        for (String want : new String[] {"41943041", "58720359", "3588806011781223", "3591011842654386",
+            "9228616714210784205", "9973669472204895162", "14011001112246962877", "12406186145184390807",
+            "15849039046786891736", "10450023813501588000"}) {
+            assertEquals(Long.parseUnsignedLong(want), Oracles.xoshiro256pp(state));
         }
     }
 
@@ -71,6 +64,10 @@ class PiKernelTest {
         for (int i = 0; i < 200_000; i++) {
             long r = rnd.nextLong();
             assertEquals(insideExact(r) ? 1 : 0, PiKernel.inside(r), Long.toHexString(r));
+            assertEquals(insideExact(r), Oracles.piInside(r), "reference, " + Long.toHexString(r));
+        }
+        for (long r : new long[] {0, 0xFFFFFFFFL, 0xFFFFFFFF00000000L, -1, 0xB504F333B504F333L, 0xB504F334B504F334L}) {
+            assertEquals(insideExact(r), Oracles.piInside(r), "reference, " + Long.toHexString(r));
         }
         // Points on and next to the circle: x = 2^32 - 1 cells is outside only with y large.
         assertEquals(1, PiKernel.inside(0xFFFFFFFFL));            // x near 1, y near 0
@@ -92,10 +89,14 @@ class PiKernelTest {
     }
 
     @Test
-    void blocksAreIndependentOfEachOther() {
-        assertTrue(PiKernel.hits(1, 0, 1000, false) != PiKernel.hits(1, 1, 1000, false)
-                || PiKernel.hits(1, 2, 1000, false) != PiKernel.hits(1, 3, 1000, false));
-        assertEquals(PiKernel.hits(8, 5, 1000, false), PiKernel.hits(8, 5, 1000, false));
+    void eachBlockDrawsFromItsOwnStreamsInAnyOrder() {
+        // Blocks counted out of order and again: each gives the reference's count for its own
+        // (seed, block), so no state carries over from one call to the next.
+        for (long block : new long[] {5, 0, 3, 5, 1, 0}) {
+            assertEquals(Oracles.piHits(8, block, 1000), PiKernel.hits(8, block, 1000, false), "block " + block);
+        }
+        assertTrue(Oracles.piHits(1, 0, 1000) != Oracles.piHits(1, 1, 1000)
+                || Oracles.piHits(1, 2, 1000) != Oracles.piHits(1, 3, 1000), "blocks draw different samples");
     }
 
     @Test
