@@ -33,6 +33,8 @@ for jar in mpj mpi mpjdev mpiExp smpdev xdev mpjbuf niodev hybdev starter daemon
   [ -f "$tmp/$jar.jar" ] || { echo "error: $jar.jar missing from libmpj-java" >&2; exit 1; }
 done
 
+# mktemp made the folder for its owner only: other users of a shared install read it too.
+chmod a+rX "$tmp" "$tmp"/*.jar
 rm -rf "$home/lib" "$home/conf"
 mkdir -p "$home/conf" "$home/logs"
 cp -L /usr/share/mpj/conf/mpjexpress.conf "$home/conf/mpjexpress.conf"

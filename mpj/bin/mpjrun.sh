@@ -71,6 +71,9 @@ done
 job=$1; shift
 
 [ -f "$jar" ] || fail "$jar not found: run 'make build' in $root" 1
+if [ -d "$MPJ_HOME/lib" ] && [ ! -r "$MPJ_HOME/lib" ]; then
+  fail "MPJ home $MPJ_HOME/lib is not readable by you: its owner can run 'chmod -R a+rX $MPJ_HOME/lib'" 1
+fi
 [ -f "$MPJ_HOME/lib/starter.jar" ] || fail "MPJ home $MPJ_HOME is not assembled: run 'make build' in $root" 1
 if [ -n "$np" ] && ! [[ "$np" =~ ^[1-9][0-9]*$ ]]; then fail "-np must be a positive integer, got '$np'"; fi
 # Inside a SLURM allocation the default is a daemon-free niodev launch through srun.

@@ -11,7 +11,7 @@ import java.util.Map;
  * Every job accepts {@code --help}, {@code --json} and {@code --csv}.
  */
 public final class Options {
-    enum Kind { INTEGER, REAL, TEXT, FLAG }
+    enum Kind { INTEGER, REAL, TEXT, FILE, FLAG }
 
     record Option(String name, Kind kind, String defaultValue, long min, long max, List<String> choices,
             String help) {}
@@ -72,6 +72,11 @@ public final class Options {
     public Options seed() {
         return integer("seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE,
                 "random seed; the result is the same for every number of ranks");
+    }
+
+    /** The name of a file the job writes: not empty, not a folder. */
+    public Options output(String name, String help) {
+        return add(new Option(name, Kind.FILE, null, 0, 0, null, help));
     }
 
     public Options flag(String name, String help) {
@@ -182,6 +187,12 @@ public final class Options {
             case FLAG -> {
                 return Boolean.parseBoolean(v);
             }
+            case FILE -> {
+                if (v.isBlank() || v.endsWith("/") || java.nio.file.Files.isDirectory(java.nio.file.Path.of(v))) {
+                    throw new UsageException(what + " needs a file name, got '" + v + "'");
+                }
+                return v;
+            }
             default -> {
                 if (o.choices() != null && !o.choices().contains(v)) {
                     throw new UsageException(what + " must be one of " + String.join(", ", o.choices())
@@ -203,6 +214,7 @@ public final class Options {
                 case INTEGER -> " N";
                 case REAL -> " X";
                 case TEXT -> " S";
+                case FILE -> " FILE";
                 case FLAG -> "";
             };
             String def = o.defaultValue() == null ? "" : " (default " + o.defaultValue() + ")";

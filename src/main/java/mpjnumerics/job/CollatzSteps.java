@@ -21,7 +21,7 @@ public final class CollatzSteps implements Job {
     public Options options() {
         return new Options("CollatzSteps", "steps of the Collatz map to reach 1, for every start in a range")
                 .range("1", "1e6", 1, "start")
-                .text("histogram", null, "write a CSV of step count and number of starts to this file")
+                .output("histogram", "write a CSV of step count and number of starts to this file")
                 .example("mpj/bin/mpjrun.sh -np 4 CollatzSteps --to 1e8")
                 .example("mpj/bin/mpjrun.sh -np 4 CollatzSteps --from 1e15 --to 1e15+1e7 --json");
     }

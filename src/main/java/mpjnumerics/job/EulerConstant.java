@@ -41,7 +41,7 @@ public final class EulerConstant implements Job {
                 .seed()
                 .integer("terms", "1e9", 2, Long.MAX_VALUE / 4, "terms of Vacca's series")
                 .integer("digits", null, 1, 100_000_000, "compute this many decimal digits exactly")
-                .text("out", null, "with --digits: write the digits to this file")
+                .output("out", "with --digits: write the digits to this file")
                 .example("mpj/bin/mpjrun.sh -np 4 EulerConstant --constant e --method montecarlo --samples 1e8")
                 .example("mpj/bin/mpjrun.sh -np 4 EulerConstant --constant gamma --method series --terms 1e9")
                 .example("mpj/bin/mpjrun.sh -np 4 EulerConstant --constant e --digits 1e6 --out e.txt");

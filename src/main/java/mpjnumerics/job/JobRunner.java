@@ -1,11 +1,11 @@
 package mpjnumerics.job;
 
 import mpjnumerics.report.Progress;
-import java.io.PrintStream;
 import mpjnumerics.cli.Options;
 import mpjnumerics.cli.Parsed;
 import mpjnumerics.cli.UsageException;
 import mpjnumerics.report.Report;
+import mpjnumerics.report.Stdout;
 import mpjnumerics.runtime.Failure;
 import mpjnumerics.spmd.Spmd;
 
@@ -53,19 +53,18 @@ public final class JobRunner {
             }
             Report report = new Report(name, spmd.size(), spmd.device(), opts.params(), outcome.values(),
                     (System.nanoTime() - start) / 1e9, min / 1e9, max / 1e9, outcome.human());
-            print(report, opts, System.out);
+            print(report, opts);
         }
         spmd.finish();
     }
 
-    static void print(Report report, Parsed opts, PrintStream out) {
+    static void print(Report report, Parsed opts) {
         if (opts.flag("json")) {
-            out.println(report.json());
+            Stdout.print(report.json() + "\n");
         } else if (opts.flag("csv")) {
-            out.print(report.csv());
+            Stdout.print(report.csv());
         } else {
-            out.print(report.text());
+            Stdout.print(report.text());
         }
-        out.flush();
     }
 }

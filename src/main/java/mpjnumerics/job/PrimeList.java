@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import mpjnumerics.cli.Options;
@@ -16,6 +15,9 @@ import mpjnumerics.cli.UsageException;
 import mpjnumerics.report.DecimalWriter;
 import mpjnumerics.kernel.primes.PrimeSieve;
 import mpjnumerics.spmd.Range;
+import mpjnumerics.report.AtomicFile;
+import mpjnumerics.report.Stdout;
+import mpjnumerics.report.TempFiles;
 import mpjnumerics.spmd.OrderedStream;
 import mpjnumerics.spmd.Spmd;
 import org.slf4j.Logger;
@@ -36,7 +38,7 @@ public final class PrimeList implements Job {
     public Options options() {
         return new Options("PrimeList", "list the primes in a range, in order, one per line")
                 .range("0", "1000", 0, "number")
-                .text("out", null, "write the primes to this file (else to stdout)")
+                .output("out", "write the primes to this file (else to stdout)")
                 .example("mpj/bin/mpjrun.sh -np 4 PrimeList --to 1e9 --out primes.txt")
                 .example("mpj/bin/mpjrun.sh -np 2 PrimeList --from 100 --to 200");
     }
@@ -120,6 +122,7 @@ public final class PrimeList implements Job {
         final long token = spmd.isRoot() ? System.nanoTime() ^ ProcessHandle.current().pid() << 32 : 0;
         if (spmd.isRoot()) {
             Files.createDirectories(target.toAbsolutePath().getParent());
+            TempFiles.register(temp(target, token)); // every rank writes it; rank 0 removes it if the job fails
             FileChannel.open(temp(target, token), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
         }
         final long name = spmd.broadcast(token);
@@ -133,7 +136,7 @@ public final class PrimeList implements Job {
         }
         spmd.barrier(); // every block is written
         if (spmd.isRoot()) {
-            Files.move(temp(target, name), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.commit(temp(target, name), target);
         }
         return stats;
     }
@@ -191,7 +194,7 @@ public final class PrimeList implements Job {
     private long[] toStdout(Context ctx, Range mine) {
         long[] stats = {0, -1, -1};
         DecimalWriter w = new DecimalWriter(BUFFER);
-        OrderedStream out = new OrderedStream(ctx.spmd(), System.out);
+        OrderedStream out = new OrderedStream(ctx.spmd(), Stdout.STREAM);
         if (!mine.isEmpty()) {
             ctx.compute(() -> {
                 PrimeSieve.forEach(mine.first(), mine.last(), p -> {

@@ -1,5 +1,8 @@
 package mpjnumerics.runtime;
 
+import mpjnumerics.report.Stdout;
+import mpjnumerics.report.TempFiles;
+
 /**
  * Ends the whole job when a rank fails. MPJ Express 0.44 cannot (Comm.Abort is empty, and
  * other ranks wait forever in a collective), so a failing rank prints one line and halts its
@@ -9,6 +12,8 @@ package mpjnumerics.runtime;
 public final class Failure {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
+    /** 128 + SIGPIPE, what `seq | head -1` reports for seq. */
+    public static final int EXIT_BROKEN_PIPE = 141;
     /**
      * Ranks of the multicore device are threads with class loaders of their own, so a static
      * flag would not be shared; the system properties are.
@@ -39,8 +44,19 @@ public final class Failure {
         beforeHalt = action;
     }
 
-    /** Reports rank's failure (first failing rank only) and halts with status 1. */
+    /**
+     * Reports rank's failure (first failing rank only) and halts with status 1; stdout's reader
+     * gone ends the job quietly, with the status a shell gives a process SIGPIPE killed.
+     */
     public static void abort(int rank, Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof Stdout.Failed f) {
+                if (f.readerGone()) {
+                    halt(EXIT_BROKEN_PIPE, null);
+                }
+                fail("error: rank " + rank + " " + f.getMessage());
+            }
+        }
         fail("error: rank " + rank + " failed: " + describe(t));
     }
 
@@ -120,6 +136,7 @@ public final class Failure {
             // Another rank is already halting this JVM with its own status: let it.
             sleepQuietly(10_000);
         }
+        TempFiles.deleteAll();
         Runnable action = beforeHalt;
         if (action != null) {
             action.run();
