@@ -178,7 +178,9 @@ public final class PrimeSieve {
     }
 
     private void run(SegmentVisitor visitor) {
-        byte[] seg = new byte[SEGMENT_BYTES];
+        // A window smaller than a segment gets an array of its own size: short windows sieved
+        // one after another (tests, the edges of a range) then cost no 512 KiB each.
+        byte[] seg = new byte[(int) Math.min(SEGMENT_BYTES, lastByte - firstByte + 1)];
         boolean vector = VectorApi.ENABLED && segments >= VECTOR_SEGMENTS;
         for (long s = 0; s < segments; s++) {
             long start = firstByte + s * SEGMENT_BYTES;
