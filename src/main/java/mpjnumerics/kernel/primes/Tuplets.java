@@ -211,12 +211,49 @@ public final class Tuplets {
                 }
                 carry = c;
             } else {
-                for (int i = 0; i < len; i += 8) {
-                    n += Long.bitCount(runs(word(seg, i, len), k) & mask);
-                }
+                n = countRuns(seg, len);
             }
             count += n;
             trackEnds(seg, firstByte, len);
+        }
+
+        /** One loop per k, the shifts written out: a loop over k inside would run per word. */
+        private long countRuns(byte[] seg, int len) {
+            long n = 0;
+            long m = mask;
+            int whole = len & ~7;
+            switch (k) {
+                case 3 -> {
+                    for (int i = 0; i < whole; i += 8) {
+                        long w = (long) LONGS.get(seg, i);
+                        n += Long.bitCount(w & w >>> 1 & w >>> 2 & m);
+                    }
+                }
+                case 4 -> {
+                    for (int i = 0; i < whole; i += 8) {
+                        long w = (long) LONGS.get(seg, i);
+                        n += Long.bitCount(w & w >>> 1 & w >>> 2 & w >>> 3 & m);
+                    }
+                }
+                case 5 -> {
+                    for (int i = 0; i < whole; i += 8) {
+                        long w = (long) LONGS.get(seg, i);
+                        long x = w & w >>> 1 & w >>> 2;
+                        n += Long.bitCount(x & w >>> 3 & w >>> 4 & m);
+                    }
+                }
+                default -> {
+                    for (int i = 0; i < whole; i += 8) {
+                        long w = (long) LONGS.get(seg, i);
+                        long x = w & w >>> 1 & w >>> 2;
+                        n += Long.bitCount(x & x >>> 3 & m); // six adjacent bits
+                    }
+                }
+            }
+            if (whole < len) {
+                n += Long.bitCount(runs(tail(seg, whole, len), k) & m);
+            }
+            return n;
         }
 
         private void trackEnds(byte[] seg, long firstByte, int len) {
