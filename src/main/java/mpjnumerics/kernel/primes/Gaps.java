@@ -30,6 +30,17 @@ public final class Gaps implements PrimeSieve.SegmentVisitor {
     private long[] recordGap = new long[16];
     private long[] recordAfter = new long[16];
 
+    /** Time to walk one prime, in the nanoseconds of {@link PrimeSieve#costDensity}. */
+    private static final double WALK_NANOS = 2.0;
+
+    /**
+     * Estimated time per integer near x to sieve and walk the primes (1 / ln x of the
+     * integers are prime), for splitting a range over ranks.
+     */
+    public static double costDensity(double x) {
+        return PrimeSieve.costDensity(x) + WALK_NANOS / ln(Math.max(x, 3));
+    }
+
     /** Statistics of the primes in [lo, hi]; 0 <= lo, any hi. */
     public static Gaps of(long lo, long hi) {
         Gaps g = new Gaps();
