@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# make bench-headline: the issues' headline comparisons at np 2 (PrimeCount 1e11 against
-# primesieve, Collatz 1e8 against memoised C, ...), whole-process wall times alternating run by
-# run with the reference programs. Writes bench/results/headline-<timestamp>/.
+# make bench-headline: the issues' headline comparisons at np 2 (PrimeCount, twins,
+# sextuplets and PrimeGaps 1e11 against primesieve, Collatz 1e8 against memoised C, ...),
+# whole-process wall times alternating run by run with the reference programs. Writes bench/results/headline-<timestamp>/.
 #   QUICK=1   fewer repetitions and smaller sizes
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,6 +58,13 @@ pair collatz "$collatz_to" c-openmp-memo "OMP_NUM_THREADS=2 $work/collatz_memo $
 
 note "PrimeCount [0, $primes_to]: ours vs primesieve -t2"
 pair primecount "$primes_to" primesieve "primesieve $primes_to -t2 --count" -- PrimeCount --to "$primes_to"
+
+note "PrimeCount --tuplets 2 and 6 [0, $primes_to]: ours vs primesieve -t2 -c2 / -c6"
+pair twins "$primes_to" primesieve "primesieve $primes_to -t2 -c2 -q" -- PrimeCount --to "$primes_to" --tuplets 2
+pair sextuplets "$primes_to" primesieve "primesieve $primes_to -t2 -c6 -q" -- PrimeCount --to "$primes_to" --tuplets 6
+
+note "PrimeGaps [0, $primes_to]: ours vs primesieve -t2 (which only counts)"
+pair primegaps "$primes_to" primesieve "primesieve $primes_to -t2 --count" -- PrimeGaps --to "$primes_to"
 
 note "PrimeList [0, $list_to] to a file: ours vs primesieve -t2 --print"
 pair primelist "$list_to" primesieve "primesieve $list_to -t2 --print > $work/primes-ref.txt" \

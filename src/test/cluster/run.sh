@@ -156,6 +156,8 @@ done
 every_job=(
   "PiMonteCarlo --samples 1e6"
   "PrimeCount --from 1e9 --to 1e9+1e6"
+  "PrimeCount --from 1e9 --to 1e9+1e6 --tuplets 2"
+  "PrimeGaps --from 1e9 --to 1e9+1e6"
   "PrimeList --to 1e5 --out $work/primes-%s.txt"
   "CollatzSteps --from 1e12 --to 1e12+1e4"
   "EulerConstant --constant e --samples 1e6"

@@ -14,6 +14,7 @@ import mpjnumerics.kernel.VectorApi;
 import mpjnumerics.cli.UsageException;
 import mpjnumerics.report.DecimalWriter;
 import mpjnumerics.kernel.primes.PrimeSieve;
+import mpjnumerics.kernel.primes.Tuplets;
 import mpjnumerics.spmd.Range;
 import mpjnumerics.report.AtomicFile;
 import mpjnumerics.report.Stdout;
@@ -24,7 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lists the primes in [from, to] in increasing order, one per line. With --out every rank
+ * Lists the primes in [from, to] in increasing order, one per line, or with --tuplets K the
+ * prime k-tuplets, one per line as primesieve prints them: "(11, 13, 17, 19)". A tuplet belongs
+ * to the rank whose piece holds its first member; that rank sieves up to the tuplet's span past
+ * its piece to see the other members. With --out every rank
  * writes its own block of the file at its own offset: the byte count of each block comes
  * first (primes counted per number of digits), then an exclusive prefix sum. The file is
  * written under a temporary name and renamed when complete. Without --out the primes go to
@@ -36,11 +40,14 @@ public final class PrimeList implements Job {
 
     @Override
     public Options options() {
-        return new Options("PrimeList", "list the primes in a range, in order, one per line")
+        return new Options("PrimeList", "list the primes, or prime k-tuplets, in a range, in order, one per line")
                 .range("0", "1000", 0, "number")
+                .integer("tuplets", "1", 1, Tuplets.MAX_K,
+                        "list k-tuplets instead, as (p, p+2, ...): 2 twins, 3 triplets, ... 6 sextuplets")
                 .output("out", "write the primes to this file (else to stdout)")
                 .example("mpj/bin/mpjrun.sh -np 4 PrimeList --to 1e9 --out primes.txt")
-                .example("mpj/bin/mpjrun.sh -np 2 PrimeList --from 100 --to 200");
+                .example("mpj/bin/mpjrun.sh -np 2 PrimeList --from 100 --to 200")
+                .example("mpj/bin/mpjrun.sh -np 2 PrimeList --to 1000 --tuplets 4");
     }
 
     @Override
@@ -60,9 +67,10 @@ public final class PrimeList implements Job {
         Spmd spmd = ctx.spmd();
         Range all = new Range(ctx.options().integer("from"), ctx.options().integer("to"));
         String out = ctx.options().text("out");
-        Range mine = spmd.piece(all, PrimeSieve::costDensity); // higher numbers cost more
-        long[] stats = out == null ? toStdout(ctx, mine) : toFile(ctx, mine, Path.of(out));
-        // stats: count, first, last of this rank (first/last -1 when it has none)
+        Lines lines = new Lines(all, spmd.piece(all, PrimeSieve::costDensity), // higher numbers cost more
+                (int) ctx.options().integer("tuplets"));
+        long[] stats = out == null ? toStdout(ctx, lines) : toFile(ctx, lines, Path.of(out));
+        // stats: count, first, last of this rank (first/last -1 when it has none; a tuplet's first member)
         long[][] everyone = spmd.gather(stats);
         if (!spmd.isRoot()) {
             return null;
@@ -79,12 +87,64 @@ public final class PrimeList implements Job {
         }
         Outcome o = new Outcome().put("count", count).put("first", first < 0 ? null : first)
                 .put("last", last < 0 ? null : last).put("out", out);
+        String what = Tuplets.name(lines.k);
         if (out == null) {
-            LOG.info("{} primes in [{}, {}]", count, all.first(), all.last());
+            LOG.info("{} {} in [{}, {}]", count, what, all.first(), all.last());
             return Outcome.silent(); // stdout holds the primes only
         }
-        return o.human("  " + count + " primes in [" + all.first() + ", " + all.last() + "], first "
+        return o.human("  " + count + " " + what + " in [" + all.first() + ", " + all.last() + "], first "
                 + (first < 0 ? "-" : first) + ", last " + (last < 0 ? "-" : last) + "\n  written to " + out);
+    }
+
+    /**
+     * One rank's lines: its primes, or the k-tuplets whose first member is in its piece (their
+     * other members may lie past it, up to the range's end).
+     */
+    static final class Lines {
+        final Range mine;
+        final int k;
+        /** The end of the window this rank sieves: its piece, and a tuplet's span past it. */
+        final long reach;
+
+        Lines(Range all, Range mine, int k) {
+            this.mine = mine;
+            this.k = k;
+            int span = Tuplets.span(k);
+            this.reach = mine.isEmpty() ? mine.last() : mine.last() > all.last() - span ? all.last() : mine.last() + span;
+        }
+
+        /** Calls the sink with each line's first number, after writing the line; stats as in run. */
+        void write(DecimalWriter w, long[] stats, java.util.function.LongConsumer afterLine) {
+            if (mine.isEmpty()) {
+                return;
+            }
+            if (k == 1) {
+                PrimeSieve.forEach(mine.first(), mine.last(), p -> {
+                    tally(stats, p);
+                    w.line(p);
+                    afterLine.accept(p);
+                });
+            } else {
+                Tuplets.forEach(k, mine.first(), reach, mine.last(), (p, offsets) -> {
+                    tally(stats, p);
+                    w.tuple(p, offsets);
+                    afterLine.accept(p);
+                });
+            }
+        }
+
+        /** The bytes of this rank's lines, without writing them. */
+        long bytes() {
+            if (mine.isEmpty()) {
+                return 0;
+            }
+            if (k == 1) {
+                return bytesOf(mine);
+            }
+            long[] n = {0};
+            Tuplets.forEach(k, mine.first(), reach, mine.last(), (p, offsets) -> n[0] += DecimalWriter.tupleBytes(p, offsets));
+            return n[0];
+        }
     }
 
     /** Counts the bytes of this rank's lines: primes counted per number of digits. */
@@ -114,9 +174,10 @@ public final class PrimeList implements Job {
         return p;
     }
 
-    private long[] toFile(Context ctx, Range mine, Path target) throws IOException {
+    private long[] toFile(Context ctx, Lines lines, Path target) throws IOException {
         Spmd spmd = ctx.spmd();
-        long myBytes = mine.isEmpty() ? 0 : ctx.compute(() -> bytesOf(mine));
+        Range mine = lines.mine;
+        long myBytes = mine.isEmpty() ? 0 : ctx.compute(lines::bytes);
         long offset = spmd.exclusiveScan(myBytes);
         // Rank 0 names the temporary file and creates it before anyone writes.
         final long token = spmd.isRoot() ? System.nanoTime() ^ ProcessHandle.current().pid() << 32 : 0;
@@ -130,7 +191,7 @@ public final class PrimeList implements Job {
         if (!mine.isEmpty()) {
             final long start = offset;
             ctx.compute(() -> {
-                write(temp(target, name), start, mine, stats, ctx);
+                write(temp(target, name), start, lines, stats, ctx);
                 return null;
             });
         }
@@ -146,19 +207,16 @@ public final class PrimeList implements Job {
         return abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(token) + ".partial");
     }
 
-    private static void write(Path file, long offset, Range mine, long[] stats, Context ctx) {
+    private static void write(Path file, long offset, Lines lines, long[] stats, Context ctx) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             DecimalWriter w = new DecimalWriter(BUFFER);
             long[] at = {offset};
+            Range mine = lines.mine;
             ctx.progress().total(mine.last() / 30 - mine.first() / 30 + 1);
-            long[] done = {0};
-            PrimeSieve.forEach(mine.first(), mine.last(), p -> {
-                tally(stats, p);
-                w.line(p);
-                if (!w.hasRoom()) {
+            lines.write(w, stats, p -> {
+                if (!w.hasRoomForTuple()) {
                     at[0] += flush(ch, w, at[0]);
-                    done[0] = (p - mine.first()) / 30;
-                    ctx.progress().update(done[0]);
+                    ctx.progress().update((p - mine.first()) / 30);
                 }
             });
             flush(ch, w, at[0]);
@@ -191,16 +249,14 @@ public final class PrimeList implements Job {
     }
 
     /** The primes on stdout, in order: through rank 0, rank by rank. */
-    private long[] toStdout(Context ctx, Range mine) {
+    private long[] toStdout(Context ctx, Lines lines) {
         long[] stats = {0, -1, -1};
         DecimalWriter w = new DecimalWriter(BUFFER);
         OrderedStream out = new OrderedStream(ctx.spmd(), Stdout.STREAM);
-        if (!mine.isEmpty()) {
+        if (!lines.mine.isEmpty()) {
             ctx.compute(() -> {
-                PrimeSieve.forEach(mine.first(), mine.last(), p -> {
-                    tally(stats, p);
-                    w.line(p);
-                    if (!w.hasRoom()) {
+                lines.write(w, stats, p -> {
+                    if (!w.hasRoomForTuple()) {
                         out.write(w.buffer(), w.length());
                         w.clear();
                     }

@@ -76,6 +76,37 @@ public final class DecimalWriter {
         len += lastDigits + 1;
     }
 
+    /** Room for one more tuple line of up to six longs. */
+    public boolean hasRoomForTuple() {
+        return len + TUPLE_MAX <= buf.length;
+    }
+
+    /** Longest tuple line: six 19-digit members, five ", ", the parentheses and the newline. */
+    private static final int TUPLE_MAX = 6 * 19 + 5 * 2 + 3;
+
+    /** Appends a prime tuplet as primesieve prints it, "(p, p + o1, ...)" and a newline. */
+    public void tuple(long first, int[] offsets) {
+        buf[len++] = '(';
+        for (int i = 0; i < offsets.length; i++) {
+            if (i > 0) {
+                buf[len++] = ',';
+                buf[len++] = ' ';
+            }
+            len += convert(first + offsets[i]);
+        }
+        buf[len++] = ')';
+        buf[len++] = '\n';
+    }
+
+    /** Bytes {@link #tuple} writes for that tuple. */
+    public static int tupleBytes(long first, int[] offsets) {
+        int n = 2 * offsets.length + 1; // "(", ", " between members, ")", newline
+        for (int o : offsets) {
+            n += digits(first + o);
+        }
+        return n;
+    }
+
     /** Writes the digits of n at buf[len...] (no newline; len unchanged); returns how many. */
     private int convert(long n) {
         int d = digits(n);

@@ -81,6 +81,26 @@ class ClusterDevicesIT {
         }
     }
 
+    /** Twins across cuts and gaps across pieces, joined on rank 0, whatever carries the messages. */
+    @Test
+    void tupletsAndGapsGiveTheMulticoreResults() {
+        String[][] jobs = {{"PrimeCount", "--from", "1e9", "--to", "1e9+3e6", "--tuplets", "2", "--json"},
+            {"PrimeGaps", "--from", "1e9", "--to", "1e9+3e6", "--json"}};
+        for (String[] job : jobs) {
+            List<String> args = new ArrayList<>(List.of("-np", "3"));
+            args.addAll(Arrays.asList(job));
+            Run multicore = LaunchersIT.mpjrun(args.toArray(String[]::new));
+            assertEquals(0, multicore.exit(), multicore.toString());
+            for (String dev : List.of("niodev", "hybdev")) {
+                List<String> devArgs = new ArrayList<>(List.of("-np", "3", "-dev", dev));
+                devArgs.addAll(Arrays.asList(job));
+                Run r = mpjrun(devArgs.toArray(String[]::new));
+                assertEquals(0, r.exit(), r.toString());
+                assertEquals(multicore.json().get("result"), r.json().get("result"), dev + " " + job[0]);
+            }
+        }
+    }
+
     @Test
     void twoJobsAtOnceOnOneHostEachKeepTheirOwnRanks() throws Exception {
         // Same host, same daemon: each job's starter listens on a port of its own, so neither

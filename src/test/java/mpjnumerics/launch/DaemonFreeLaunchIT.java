@@ -46,6 +46,22 @@ class DaemonFreeLaunchIT {
         assertEquals(multicore.json().get("result"), r.json().get("result"));
     }
 
+    /** Twins across cuts and gaps across pieces joined on rank 0 with niodev's messages between JVMs. */
+    @Test
+    void tupletsAndGapsGiveTheMulticoreResults() {
+        String[][] jobs = {{"PrimeCount", "--from", "1e9", "--to", "1e9+3e6", "--tuplets", "2", "--json"},
+            {"PrimeGaps", "--from", "1e9", "--to", "1e9+3e6", "--json"}};
+        for (String[] job : jobs) {
+            List<String> args = new ArrayList<>(List.of("-np", "3"));
+            args.addAll(Arrays.asList(job));
+            Run multicore = LaunchersIT.mpjrun(args.toArray(String[]::new));
+            Run r = mpjrunUnderSlurm(job);
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("niodev", r.json().get("device").asText());
+            assertEquals(multicore.json().get("result"), r.json().get("result"), job[0]);
+        }
+    }
+
     @Test
     void aFailingRankEndsTheSrunJob() {
         for (String mode : List.of("throw", "exit")) {

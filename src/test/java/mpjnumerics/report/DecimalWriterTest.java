@@ -34,6 +34,31 @@ class DecimalWriterTest {
     }
 
     @Test
+    void tuplesAsPrimesievePrintsThemAndTheirLengths() {
+        DecimalWriter w = new DecimalWriter(1 << 12);
+        StringBuilder expected = new StringBuilder();
+        long[] firsts = {3, 5, 9, 97, 99_999_989, 9_223_372_036_854_775_783L - 16, Long.MAX_VALUE - 16};
+        int[][] patterns = {{0, 2}, {0, 2, 6}, {0, 4, 6, 10, 12, 16}};
+        int bytes = 0;
+        for (long p : firsts) {
+            for (int[] o : patterns) {
+                assertTrue(w.hasRoomForTuple());
+                w.tuple(p, o);
+                StringBuilder line = new StringBuilder("(");
+                for (int i = 0; i < o.length; i++) {
+                    line.append(i == 0 ? "" : ", ").append(p + o[i]);
+                }
+                line.append(")\n");
+                expected.append(line);
+                assertEquals(line.length(), DecimalWriter.tupleBytes(p, o), line.toString());
+                bytes += line.length();
+            }
+        }
+        assertEquals(expected.toString(), new String(w.buffer(), 0, w.length(), StandardCharsets.US_ASCII));
+        assertEquals(bytes, w.length());
+    }
+
+    @Test
     void fillsUntilNoRoomForAnotherLong() {
         DecimalWriter w = new DecimalWriter(100);
         StringBuilder expected = new StringBuilder();

@@ -39,9 +39,10 @@ public final class PrimeSieve {
     /** 32 KiB, the L1 data cache: the block the tiny primes cross off at a time. */
     private static final int BLOCK_BYTES = 1 << 15;
     /**
-     * Primes below this make many wheel turns per block and are crossed off block by block;
-     * above it, visiting a prime in every block costs more than its crossings in the L2-resident
-     * segment (2048 and 8192 measured 3-8% slower at 9e10).
+     * Primes below this make many wheel turns per block and are crossed off block by block, in
+     * L1; above it, visiting a prime in every block costs more than crossing its multiples off
+     * in the L2-resident segment. The balance is flat near 4096 (half or twice it is a few
+     * percent slower).
      */
     private static final int TINY = 4096;
     /** Windows of at least this many segments pre-sieve on the Vector API (when the JVM has it). */
@@ -90,11 +91,11 @@ public final class PrimeSieve {
     }
 
     /**
-     * Estimated sieving time per integer near x, in nanoseconds on the machine this was tuned
-     * on (only the ratios matter: ranks split a range by it). Crossing off: 8/30 of the
-     * multiples of each sieving prime p <= sqrt(x), sum 1/p ~ ln ln sqrt(x) - ln ln 167
-     * (Mertens), about 0.9 ns each; visiting each prime above TINY once per segment (25 ns, as
-     * fitted to the balance of ranks at 1e11); and the pre-sieve and count, a fixed cost.
+     * Estimated sieving time per integer near x, in nanoseconds (only the ratios matter: ranks
+     * split a range by it). Crossing off: 8/30 of the multiples of each sieving prime
+     * p <= sqrt(x), sum 1/p ~ ln ln sqrt(x) - ln ln 167 (Mertens), about 0.9 ns each;
+     * visiting each prime above TINY once per segment, 25 ns (the value with which ranks
+     * finish together at 1e11); and the pre-sieve and count, a fixed cost.
      */
     public static double costDensity(double x) {
         double root = StrictMath.sqrt(Math.max(x, 4));
@@ -178,7 +179,9 @@ public final class PrimeSieve {
     }
 
     private void run(SegmentVisitor visitor) {
-        byte[] seg = new byte[SEGMENT_BYTES];
+        // A window smaller than a segment gets an array of its own size: short windows sieved
+        // one after another (tests, the edges of a range) then cost no 512 KiB each.
+        byte[] seg = new byte[(int) Math.min(SEGMENT_BYTES, lastByte - firstByte + 1)];
         boolean vector = VectorApi.ENABLED && segments >= VECTOR_SEGMENTS;
         for (long s = 0; s < segments; s++) {
             long start = firstByte + s * SEGMENT_BYTES;
@@ -209,8 +212,8 @@ public final class PrimeSieve {
 
     /**
      * Pre-sieves seg[0, len) for the segment starting at byte start: the AND of all patterns,
-     * on the Vector API if asked (over twice as fast compiled, but some 40 ms slower to warm up:
-     * it pays from about 50 segments on).
+     * on the Vector API if asked. The vector code is over twice as fast once compiled but takes
+     * some 40 ms longer to warm up, hence only for windows of VECTOR_SEGMENTS segments or more.
      */
     static void presieve(byte[] seg, int len, long start, boolean vector) {
         byte[][] patterns = Presieve.PATTERNS;
