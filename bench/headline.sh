@@ -57,7 +57,7 @@ note "CollatzSteps [1, $collatz_to]: ours vs memoised C with 2 OpenMP threads"
 pair collatz "$collatz_to" c-openmp-memo "OMP_NUM_THREADS=2 $work/collatz_memo $collatz_to" -- CollatzSteps --to "$collatz_to"
 
 note "PrimeCount [0, $primes_to]: ours vs primesieve -t2"
-pair primecount "$primes_to" primesieve "primesieve $primes_to -t2 --count" -- PrimeCount --to "$primes_to"
+pair primecount "$primes_to" primesieve "primesieve $primes_to -t2 --count" -- PrimeCount --to "$primes_to" --method sieve
 
 note "PrimeList [0, $list_to] to a file: ours vs primesieve -t2 --print"
 pair primelist "$list_to" primesieve "primesieve $list_to -t2 --print > $work/primes-ref.txt" \
