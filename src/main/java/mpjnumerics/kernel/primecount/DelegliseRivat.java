@@ -80,11 +80,15 @@ public final class DelegliseRivat {
         this(x, defaultAlpha(x));
     }
 
-    /** The alpha that balances the hard leaves' sieve (z = x/y) against the leaves and tables (y). */
+    /**
+     * The alpha that balances the hard leaves' sieve of [0, x/y] against the easy leaves and
+     * tables (which grow with y), as measured on this kernel: about 8 from 10^13 to 10^16,
+     * slowly growing beyond; smaller below, where the tables' set-up weighs more.
+     */
     public static double defaultAlpha(long x) {
         int bits = 64 - Long.numberOfLeadingZeros(x);
         double digits = bits * 0.30103;
-        return Math.max(1, 0.0005 * digits * digits * digits);
+        return digits <= 13 ? Math.max(1, digits - 5) : 8 + 0.75 * (digits - 13);
     }
 
     public long x() {
@@ -179,10 +183,21 @@ public final class DelegliseRivat {
             int jT = tables.pi(tq);
             s += a - jT;
             int j = tables.pi(qLo) + 1;
+            // Sparse leaves, q <= sqrt(xp) (n >= q): neighbouring q rarely share pi(n), one at a time.
+            int jS = Math.min(jT, tables.pi(Math.min(y, IntMath.isqrt(xp))));
+            if (jS >= j) {
+                long piSum = 0;
+                for (int i = j; i <= jS; i++) {
+                    piSum += tables.pi(xp / pr[i]);
+                }
+                s += piSum + (long) (jS - j + 1) * (2 - b);
+                j = jS + 1;
+            }
+            // Clustered leaves, q > sqrt(xp): a run of q with the same pi(n) = v at a time, as
+            // every q up to xp / p_v has it.
             while (j <= jT) {
                 long n = xp / pr[j];
                 int v = tables.pi(n);
-                // Every q up to xp / p_v has the same pi(xp / q) = v.
                 int j2 = Math.min(jT, tables.pi(Math.min(y, xp / pr[v])));
                 s += (long) (j2 - j + 1) * (v - b + 2);
                 j = j2 + 1;

@@ -74,9 +74,17 @@ final class HardLeaves {
         int len = bm0 + 1;
         long[] phi = new long[len];
         long[] mu = new long[len];
+        // Multiples p k with k coprime to 30 (the others are gone with 2, 3 and 5): next p k and k's place on the wheel.
         long[] next = new long[len];
+        int[] wheel = new int[len];
         for (int b = c + 1; b <= bm0; b++) {
-            next[b] = firstOddMultiple(primes[b], Math.max(lowStart, primes[b]));
+            long p = primes[b];
+            long q = Math.max(1, (lowStart + p - 1) / p);
+            while (Tables.POS[(int) (q % 30)] < 0) {
+                q++;
+            }
+            next[b] = p * q;
+            wheel[b] = Tables.POS[(int) (q % 30)];
         }
         Segment sg = new Segment(segBits, cshift);
         long[] bits = sg.bits;
@@ -137,9 +145,22 @@ final class HardLeaves {
                 mu[b] += n;
                 phi[b] += total;
                 if (b < bm) {
-                    long[] r = cross(bits, counters, next[b], 2 * p, low, high);
-                    next[b] = r[0];
-                    total -= r[1];
+                    // Crossing off: each survivor hit leaves its counter and the total.
+                    long m = next[b];
+                    int wi = wheel[b];
+                    long removed = 0;
+                    for (; m < high; wi = (wi + 1) & 7) {
+                        int i = (int) ((m - low) >>> 1);
+                        long w = bits[i >>> 6];
+                        long hit = (w >>> i) & 1; // branch-free: whether a survivor is hit is a coin toss
+                        bits[i >>> 6] = w & ~(1L << i);
+                        counters[i >>> cshift] -= (int) hit;
+                        removed += hit;
+                        m += p * GAPS[wi];
+                    }
+                    next[b] = m;
+                    wheel[b] = wi;
+                    total -= removed;
                 }
             }
         }
@@ -186,37 +207,44 @@ final class HardLeaves {
         }
     }
 
-    /** Crosses off odd multiples from m on, step 2p, in [low, high): {next multiple, survivors removed}. */
-    private long[] cross(long[] bits, int[] counters, long m, long step, long low, long high) {
-        long removed = 0;
-        int sh = cshift;
-        for (; m < high; m += step) {
-            int i = (int) ((m - low) >>> 1);
-            long w = bits[i >>> 6];
-            long bit = 1L << i;
-            if ((w & bit) != 0) {
-                bits[i >>> 6] = w ^ bit;
-                counters[i >>> sh]--;
-                removed++;
+    /** Wheel-30 gaps between the numbers coprime to 30, from each residue of {@link Tables#RES} to the next. */
+    private static final int[] GAPS = {6, 4, 2, 4, 2, 4, 6, 2};
+    /** Odd numbers per period of the pre-sieve pattern: 3 5 7 11 13 17. */
+    private static final int PERIOD = 3 * 5 * 7 * 11 * 13 * 17;
+    /**
+     * Bit j: 2 j + 1 is divisible by none of 3 .. 17 (so 3 .. 17 themselves are off, 1 is on), for j in [0, PERIOD + 2^18 + 128): any
+     * segment's first bits start somewhere in the first period.
+     */
+    private static final long[] PATTERN = pattern();
+
+    private static long[] pattern() {
+        int n = PERIOD + (1 << 18) + 128;
+        long[] pat = new long[n / 64 + 2];
+        for (int j = 0; j < n; j++) {
+            long v = 2L * j + 1;
+            if (v % 3 != 0 && v % 5 != 0 && v % 7 != 0 && v % 11 != 0 && v % 13 != 0 && v % 17 != 0) {
+                pat[j >>> 6] |= 1L << j;
             }
         }
-        return new long[] {m, removed};
+        return pat;
     }
 
     /** Sets the segment's bits to the odd numbers free of 3 .. 17 (1 included), fills the counters; returns the survivors. */
     private long presieve(long[] bits, int[] counters, long low, long high, int nbits) {
-        java.util.Arrays.fill(bits, 0);
-        int full = nbits >>> 6;
-        java.util.Arrays.fill(bits, 0, full, -1L);
-        if ((nbits & 63) != 0) {
-            bits[full] = -1L >>> (64 - (nbits & 63));
-        }
-        for (int k = 2; k <= PhiTiny.C; k++) {
-            long p = primes[k];
-            for (long m = firstOddMultiple(p, Math.max(low, p)); m < high; m += 2 * p) {
-                int i = (int) ((m - low) >>> 1);
-                bits[i >>> 6] &= ~(1L << i);
+        int o = (int) ((low >>> 1) % PERIOD); // the pattern's bit of low + 1
+        int ow = o >>> 6;
+        int sh = o & 63;
+        int words = (nbits + 63) >>> 6;
+        if (sh == 0) {
+            System.arraycopy(PATTERN, ow, bits, 0, words);
+        } else {
+            for (int w = 0; w < words; w++) {
+                bits[w] = (PATTERN[ow + w] >>> sh) | (PATTERN[ow + w + 1] << (64 - sh));
             }
+        }
+        java.util.Arrays.fill(bits, words, bits.length, 0);
+        if ((nbits & 63) != 0) {
+            bits[words - 1] &= -1L >>> (64 - (nbits & 63));
         }
         long total = 0;
         int per = 1 << (cshift - 6);
@@ -229,13 +257,5 @@ final class HardLeaves {
             total += n;
         }
         return total;
-    }
-
-    private static long firstOddMultiple(long p, long from) {
-        long k = (from + p - 1) / p;
-        if ((k & 1) == 0) {
-            k++;
-        }
-        return k * p;
     }
 }
