@@ -40,8 +40,8 @@ public final class DelegliseRivat {
     private final HardLeaves hard;
     /** Easy leaves: block k covers b in [easyStart[k], easyStart[k+1]). */
     private final int[] easyStart;
-    private final long p2Chunk;
-    private final int p2Blocks;
+    /** P2: block k covers the values [p2Start[k], p2Start[k+1]). */
+    private final long[] p2Start;
     private final int s1Blocks;
 
     /** The plan for x >= {@link #SMALL}, y = alpha x^(1/3) clamped to [x^(1/3), x^(1/2)]. */
@@ -70,9 +70,7 @@ public final class DelegliseRivat {
         segBits = Math.max(1 << 15, Math.min(1 << 18, segBits));
         this.hard = new HardLeaves(this, segBits, 512);
         this.easyStart = easyBlocks(256);
-        // The sieve's segment spans 15,728,640 numbers; a block of several keeps its set-up cheap.
-        this.p2Chunk = Math.max(1L << 27, z / 64 + 1);
-        this.p2Blocks = (int) (z / p2Chunk + 1);
+        this.p2Start = cutP2();
         this.s1Blocks = (int) Math.min(16, y / 4096 + 1);
     }
 
@@ -219,17 +217,46 @@ public final class DelegliseRivat {
 
     // ---- P2
 
+    /**
+     * Cuts [0, z] for P2. A block of values [L, H] holds the primes p in (x/(H+1), x/L], about
+     * (H - L) x / L^2 numbers: near sqrt(x) as many as the values, so blocks there are kept
+     * to 2^23 L^2 / x values (at most 2^23 numbers to take primes p from, a few MB); elsewhere
+     * z / 64 values.
+     */
+    private long[] cutP2() {
+        long[] starts = new long[64];
+        int n = 0;
+        long lo = 0;
+        while (lo <= z) {
+            if (n == starts.length) {
+                starts = Arrays.copyOf(starts, 2 * n);
+            }
+            starts[n++] = lo;
+            long size;
+            if (lo < sqrtX) { // no value x/p lies below sqrt(x): only primes to count
+                size = Math.max(1 << 20, Math.min(z / 64 + 1, sqrtX - lo));
+            } else {
+                double ratio = (double) lo * lo / x; // at least 1 here
+                size = (long) Math.min(z / 64 + 1, ratio * (1 << 23));
+            }
+            lo = Math.min(z + 1, lo + size);
+        }
+        starts = Arrays.copyOf(starts, n + 1);
+        starts[n] = z + 1;
+        return starts;
+    }
+
     public int p2Blocks() {
-        return p2Blocks;
+        return p2Start.length - 1;
     }
 
     /**
      * Block k of P2: the values v = x/p for primes y < p <= sqrt(x) that fall in
-     * [k chunk, (k+1) chunk - 1]: {sum of pi over the block up to each v, how many v, primes in the block}.
+     * block k of [0, z]: {sum of pi over the block up to each v, how many v, primes in the block}.
      */
     public long[] p2(int k) {
-        long lo = k * p2Chunk;
-        long hi = Math.min(z, lo + p2Chunk - 1);
+        long lo = p2Start[k];
+        long hi = p2Start[k + 1] - 1;
         if (lo > hi) {
             return new long[] {0, 0, 0};
         }
