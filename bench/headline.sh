@@ -57,7 +57,7 @@ note "CollatzSteps [1, $collatz_to]: ours vs memoised C with 2 OpenMP threads"
 pair collatz "$collatz_to" c-openmp-memo "OMP_NUM_THREADS=2 $work/collatz_memo $collatz_to" -- CollatzSteps --to "$collatz_to"
 
 note "PrimeCount [0, $primes_to]: ours vs primesieve -t2"
-pair primecount "$primes_to" primesieve "primesieve $primes_to -t2 --count" -- PrimeCount --to "$primes_to"
+pair primecount "$primes_to" primesieve "primesieve $primes_to -t2 --count" -- PrimeCount --to "$primes_to" --method sieve
 
 note "PrimeCount --tuplets 2 and 6 [0, $primes_to]: ours vs primesieve -t2 -c2 / -c6"
 pair twins "$primes_to" primesieve "primesieve $primes_to -t2 -c2 -q" -- PrimeCount --to "$primes_to" --tuplets 2

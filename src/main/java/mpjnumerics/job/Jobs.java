@@ -8,7 +8,7 @@ import java.util.Optional;
 public final class Jobs {
     /** The short names, as each job's options give them (a test holds them to it). */
     private static final List<String> NAMES =
-            List.of("PiMonteCarlo", "PrimeCount", "PrimeList", "PrimeGaps", "CollatzSteps", "EulerConstant", "PingPong", "Hello");
+            List.of("PiMonteCarlo", "PrimeCount", "NthPrime", "PrimeList", "PrimeGaps", "CollatzSteps", "EulerConstant", "PingPong", "Hello");
     private static final String PACKAGE = Jobs.class.getPackageName() + ".";
 
     private Jobs() {}
@@ -22,6 +22,7 @@ public final class Jobs {
         Job job = switch (simple.toLowerCase(Locale.ROOT)) {
             case "pimontecarlo" -> new PiMonteCarlo();
             case "primecount" -> new PrimeCount();
+            case "nthprime" -> new NthPrime();
             case "primelist" -> new PrimeList();
             case "primegaps" -> new PrimeGaps();
             case "collatzsteps" -> new CollatzSteps();

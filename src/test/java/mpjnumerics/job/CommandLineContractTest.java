@@ -85,7 +85,7 @@ class CommandLineContractTest {
     void longRunsShowProgressOnStderrOnlyWhenAskedFor() {
         java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(Run.java(), "-Dmpjnumerics.progress=on",
                 "-cp", System.getProperty("java.class.path"), "mpjnumerics.launch.Main", "-np", "2",
-                "PrimeCount", "--to", "3e10", "--json"));
+                "PrimeCount", "--to", "3e10", "--method", "sieve", "--json"));
         Run r = Run.command(cmd, null, java.util.Map.of());
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.err().contains("PrimeCount: ") && r.err().contains("%"), "progress on stderr: " + r.err());

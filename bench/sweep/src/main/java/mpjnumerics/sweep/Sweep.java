@@ -183,7 +183,7 @@ public final class Sweep {
             new Case("collatz", "numbers", n -> List.of("CollatzSteps", "--to", Long.toString(n)),
                 sizes(new long[] {10_000_000L, 100_000_000L}, new long[] {1_000_000L}),
                 quick ? 1_000_000L : 25_000_000L, collatzC),
-            new Case("primecount", "numbers", n -> List.of("PrimeCount", "--to", Long.toString(n)),
+            new Case("primecount", "numbers", n -> List.of("PrimeCount", "--to", Long.toString(n), "--method", "sieve"),
                 sizes(new long[] {1_000_000_000L, 10_000_000_000L}, new long[] {100_000_000L}),
                 quick ? 50_000_000L : 2_500_000_000L, primesieve),
             new Case("primelist", "numbers", n -> List.of("PrimeList", "--to", Long.toString(n), "--out", primesOut),

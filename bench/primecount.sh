@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The combinatorial prime count and NthPrime at sizes too large for the unit tests: each
+# result checked against OEIS (A006880 pi(10^k), A006988 the (10^k)-th prime), with wall
+# time and peak RSS (GNU time) at np 1 and 2, and primecount -t1/-t2 alongside when
+# installed (apt-get install primecount-bin).
+#   bench/primecount.sh            10^12 .. 10^18
+#   MAX_K=16 bench/primecount.sh   stop at 10^16
+set -euo pipefail
+cd "$(dirname "$0")/.."
+max_k=${MAX_K:-18}
+declare -A PI=([12]=37607912018 [13]=346065536839 [14]=3204941750802 [15]=29844570422669
+  [16]=279238341033925 [17]=2623557157654233 [18]=24739954287740860)
+declare -A NTH=([12]=29996224275833 [13]=323780508946331 [14]=3475385758524527 [15]=37124508045065437)
+jar=target/mpj-numerics.jar
+
+# run NP JOB ARGS...: prints "result wall_seconds rss_mib"
+run() {
+  local np=$1 field=$2
+  shift 2
+  local t
+  t=$(mktemp)
+  /usr/bin/time -f "%e %M" -o "$t" java -jar "$jar" -np "$np" "$@" --json 2>/dev/null |
+    python3 -c "import json,sys; print(json.load(sys.stdin)['result']['$field'], end=' ')"
+  awk '{printf "%s %.0f\n", $1, $2 / 1024}' "$t"
+  rm -f "$t"
+}
+
+check() {
+  [ "$1" = "$2" ] || { echo "error: $3 gave $1, expected $2" >&2; exit 1; }
+}
+
+echo "what,np,seconds,peak_rss_mib"
+for k in $(seq 12 "$max_k"); do
+  for np in 1 2; do
+    read -r got secs rss < <(run "$np" count PrimeCount --to "1e$k" --method combinatorial)
+    check "$got" "${PI[$k]}" "pi(1e$k) np $np"
+    echo "pi(1e$k),$np,$secs,$rss"
+  done
+  if command -v primecount >/dev/null; then
+    for t in 1 2; do
+      /usr/bin/time -f "%e %M" -o /tmp/primecount.$$ primecount "1e$k" -t$t >/dev/null
+      read -r secs kb </tmp/primecount.$$
+      echo "pi(1e$k) primecount,$t,$secs,$((kb / 1024))"
+    done
+    rm -f /tmp/primecount.$$
+  fi
+done
+for k in 12 13 14 15; do
+  [ "$k" -le "$max_k" ] || break
+  read -r got secs rss < <(run 2 prime NthPrime --n "1e$k")
+  check "$got" "${NTH[$k]}" "NthPrime 1e$k"
+  echo "nth(1e$k),2,$secs,$rss"
+done

@@ -1,0 +1,47 @@
+package mpjnumerics.job;
+
+import java.util.List;
+import mpjnumerics.cli.Options;
+import mpjnumerics.kernel.VectorApi;
+import mpjnumerics.spmd.Spmd;
+
+/**
+ * The n-th prime: a guess from the inverse of Riemann's R function, pi(guess) by
+ * Deleglise-Rivat over all ranks, then rank 0 sieves the short gap to the exact prime.
+ */
+public final class NthPrime implements Job {
+    @Override
+    public Options options() {
+        return new Options("NthPrime", "the n-th prime, by a combinatorial prime count and a short sieve")
+                .integer("n", "1e9", 1, mpjnumerics.kernel.primecount.NthPrime.MAX_N,
+                        "which prime: 1 gives 2; up to 216289611853439384, whose prime is the largest below 2^63")
+                .example("mpj/bin/mpjrun.sh -np 4 NthPrime --n 1e15")
+                .example("mpj/bin/mpjrun.sh -np 2 NthPrime --n 10^12 --json");
+    }
+
+    @Override
+    public List<String> jvmOptions() {
+        return List.of(VectorApi.JVM_OPTION); // the sieve's pre-sieve
+    }
+
+    @Override
+    public Outcome run(Context ctx) {
+        Spmd spmd = ctx.spmd();
+        long n = ctx.options().integer("n");
+        long guess = mpjnumerics.kernel.primecount.NthPrime.guess(n);
+        CombinatorialPi.Counted counted = CombinatorialPi.pi(ctx, guess);
+        if (!spmd.isRoot()) {
+            return null;
+        }
+        long t0 = System.nanoTime();
+        long prime = ctx.compute(() -> mpjnumerics.kernel.primecount.NthPrime.finish(n, guess, counted.pi()));
+        double sieveSeconds = (System.nanoTime() - t0) / 1e9;
+        return new Outcome()
+                .put("n", n)
+                .put("prime", prime)
+                .put("guess", guess)
+                .put("piGuess", counted.json())
+                .put("sieveSeconds", sieveSeconds)
+                .human("  prime number " + n + " is " + prime + " (guess " + guess + ", pi(guess) = " + counted.pi() + ")");
+    }
+}

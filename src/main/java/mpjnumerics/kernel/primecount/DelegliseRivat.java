@@ -1,0 +1,404 @@
+package mpjnumerics.kernel.primecount;
+
+import java.util.Arrays;
+import mpjnumerics.kernel.primes.PrimeSieve;
+
+/**
+ * pi(x) by the combinatorial method of Lagarias, Miller and Odlyzko as refined by Deleglise and
+ * Rivat: with y = alpha x^(1/3) (x^(1/3) <= y <= x^(1/2)), a = pi(y), z = x / y and c = 7,
+ *
+ * <pre>
+ *   pi(x) = S1 + S2 + a - 1 - P2
+ *   S1 = sum over squarefree m <= y with lpf(m) > p_c of mu(m) phi(x/m, c)     (ordinary leaves)
+ *   S2 = - sum over c < b < a, m <= y < p_b m, lpf(m) > p_b of mu(m) phi(x/(p_b m), b-1)
+ *   P2 = sum over a < b <= pi(sqrt x) of (pi(x/p_b) - b + 1)
+ * </pre>
+ *
+ * S2 splits into easy leaves (p_b > sqrt(y), m = q prime, x/(p_b q) < y: phi is 1 or
+ * pi(n) - b + 2, read from a table of pi up to y, a run of q with the same pi(n) at a time) and
+ * hard leaves (the rest, n in [y, z]: {@link HardLeaves}, a sieve of [0, z]).
+ *
+ * <p>Every part is cut into blocks that depend only on x, computed independently (on any rank,
+ * in any order) and combined by {@link #finish}. All sums are taken modulo 2^64 (plain long
+ * arithmetic): intermediate sums may leave the long range, but the result, below 2^63, comes
+ * out exact.
+ */
+public final class DelegliseRivat {
+    /** Below this the tables up to x itself answer directly. */
+    public static final long SMALL = 10_000;
+
+    final long x;
+    final long y;
+    final long z;
+    final long sqrtX;
+    final Tables tables;
+    final int a;
+    /** pi(sqrt(y)), at most a - 1: from there on the leaves' m are primes. */
+    final int piSqrtY;
+    /** The largest b with hard leaves: p_b p_{b+1} <= z (at least piSqrtY). */
+    final int bHardMax;
+    private final HardLeaves hard;
+    /** Easy leaves: block k covers b in [easyStart[k], easyStart[k+1]). */
+    private final int[] easyStart;
+    /** P2: block k covers the values [p2Start[k], p2Start[k+1]). */
+    private final long[] p2Start;
+    private final int s1Blocks;
+
+    /** The plan for x >= {@link #SMALL}, y = alpha x^(1/3) clamped to [x^(1/3), x^(1/2)]. */
+    public DelegliseRivat(long x, double alpha) {
+        if (x < SMALL) {
+            throw new IllegalArgumentException("x < " + SMALL + ": " + x);
+        }
+        this.x = x;
+        this.sqrtX = IntMath.isqrt(x);
+        long cbrt = IntMath.icbrt(x);
+        long yy = (long) (alpha * cbrt);
+        yy = Math.max(cbrt, Math.min(yy, sqrtX));
+        this.y = yy;
+        this.z = x / y;
+        this.tables = new Tables((int) y, true);
+        this.a = tables.a();
+        this.piSqrtY = Math.min(tables.pi(IntMath.isqrt(y)), a - 1);
+        int bh = piSqrtY;
+        while (bh + 1 <= a - 1 && (long) tables.primes[bh + 1] * tables.primes[bh + 2] <= z) {
+            bh++;
+        }
+        this.bHardMax = bh;
+        // A segment of about 4 sqrt(z) odd numbers, within 4 KiB and 32 KiB of bits (the L1 cache):
+        // smaller ones repeat every sieving prime's set-up too often, larger ones leave the cache.
+        int segBits = Integer.highestOneBit((int) Math.min(1 << 30, 4 * IntMath.isqrt(z)));
+        segBits = Math.max(1 << 15, Math.min(1 << 18, segBits));
+        this.hard = new HardLeaves(this, segBits, 512);
+        this.easyStart = easyBlocks(256);
+        this.p2Start = cutP2();
+        this.s1Blocks = (int) Math.min(16, y / 4096 + 1);
+    }
+
+    public DelegliseRivat(long x) {
+        this(x, defaultAlpha(x));
+    }
+
+    /**
+     * The alpha that balances the hard leaves' sieve of [0, x/y] against the easy leaves and
+     * tables (which grow with y), as measured on this kernel: about 8 from 10^13 to 10^16,
+     * slowly growing beyond; smaller below, where the tables' set-up weighs more.
+     */
+    public static double defaultAlpha(long x) {
+        int bits = 64 - Long.numberOfLeadingZeros(x);
+        double digits = bits * 0.30103;
+        return digits <= 13 ? Math.max(1, digits - 5) : 8 + 0.75 * (digits - 13);
+    }
+
+    public long x() {
+        return x;
+    }
+
+    public long y() {
+        return y;
+    }
+
+    public long z() {
+        return z;
+    }
+
+    // ---- ordinary leaves
+
+    public int s1Blocks() {
+        return s1Blocks;
+    }
+
+    /** The ordinary leaves with m in block k of the numbers coprime to 30 up to y. */
+    public long s1(int k) {
+        int size = (int) ((y / 30) * 8 + 8);
+        int from = (int) ((long) size * k / s1Blocks);
+        int to = (int) ((long) size * (k + 1) / s1Blocks);
+        long s = 0;
+        for (int i = from; i < to; i++) {
+            long m = Tables.numberAt(i);
+            if (m > y) {
+                break;
+            }
+            int f = tables.factorAt(i);
+            if (f > 17) {
+                s += PhiTiny.phi(x / m);
+            } else if (f < -17) {
+                s -= PhiTiny.phi(x / m);
+            }
+        }
+        return s;
+    }
+
+    // ---- easy leaves
+
+    public int easyBlocks() {
+        return easyStart.length - 1;
+    }
+
+    /** Cuts b in (max(c, piSqrtY), a) into blocks of about equal estimated cost. */
+    private int[] easyBlocks(int target) {
+        int first = Math.max(PhiTiny.C, piSqrtY) + 1;
+        int last = a - 1;
+        if (last < first) {
+            return new int[] {first, first};
+        }
+        long[] cost = new long[last - first + 1];
+        long total = 0;
+        for (int b = first; b <= last; b++) {
+            long p = tables.primes[b];
+            long xp = x / p;
+            long qLo = Math.max(p, z / p);
+            long qHi = Math.min(y, xp / p);
+            long leaves = qHi > qLo ? tables.pi(qHi) - tables.pi(qLo) : 0;
+            cost[b - first] = 8 + leaves;
+            total += cost[b - first];
+        }
+        int[] starts = new int[target + 1];
+        int n = 0;
+        starts[n++] = first;
+        long acc = 0;
+        for (int b = first; b <= last; b++) {
+            acc += cost[b - first];
+            if (acc * target >= total * n && n < target && b < last) {
+                starts[n++] = b + 1;
+            }
+        }
+        starts[n++] = last + 1;
+        return Arrays.copyOf(starts, n);
+    }
+
+    /** The easy leaves (including the trivial ones, phi = 1) of b in block k. */
+    public long easy(int k) {
+        long s = 0;
+        int[] pr = tables.primes;
+        for (int b = easyStart[k]; b < easyStart[k + 1]; b++) {
+            long p = pr[b];
+            long xp = x / p;
+            long qLo = Math.max(p, z / p); // q > z/p: n = xp/q < y
+            if (qLo >= y) {
+                continue;
+            }
+            long tq = Math.min(y, Math.max(qLo, xp / p)); // q > xp/p: n < p, phi = 1
+            int jT = tables.pi(tq);
+            s += a - jT;
+            int j = tables.pi(qLo) + 1;
+            // Sparse leaves, q <= sqrt(xp) (n >= q): neighbouring q rarely share pi(n), one at a time.
+            int jS = Math.min(jT, tables.pi(Math.min(y, IntMath.isqrt(xp))));
+            if (jS >= j) {
+                long piSum = 0;
+                for (int i = j; i <= jS; i++) {
+                    piSum += tables.pi(xp / pr[i]);
+                }
+                s += piSum + (long) (jS - j + 1) * (2 - b);
+                j = jS + 1;
+            }
+            // Clustered leaves, q > sqrt(xp): a run of q with the same pi(n) = v at a time, as
+            // every q up to xp / p_v has it.
+            while (j <= jT) {
+                long n = xp / pr[j];
+                int v = tables.pi(n);
+                int j2 = Math.min(jT, tables.pi(Math.min(y, xp / pr[v])));
+                s += (long) (j2 - j + 1) * (v - b + 2);
+                j = j2 + 1;
+            }
+        }
+        return s;
+    }
+
+    // ---- hard leaves
+
+    public int hardBlocks() {
+        return hard.blocks;
+    }
+
+    /** Block k of the hard leaves: see {@link HardLeaves#block}. */
+    public long[] hard(int k) {
+        return hard.block(k);
+    }
+
+    // ---- P2
+
+    /**
+     * Cuts [0, z] for P2. A block of values [L, H] holds the primes p in (x/(H+1), x/L], about
+     * (H - L) x / L^2 numbers: near sqrt(x) as many as the values, so blocks there are kept
+     * to 2^23 L^2 / x values (at most 2^23 numbers to take primes p from, a few MB); elsewhere
+     * z / 64 values.
+     */
+    private long[] cutP2() {
+        long[] starts = new long[64];
+        int n = 0;
+        long lo = 0;
+        while (lo <= z) {
+            if (n == starts.length) {
+                starts = Arrays.copyOf(starts, 2 * n);
+            }
+            starts[n++] = lo;
+            long size;
+            if (lo < sqrtX) { // no value x/p lies below sqrt(x): only primes to count
+                size = Math.max(1 << 20, Math.min(z / 64 + 1, sqrtX - lo));
+            } else {
+                double ratio = (double) lo * lo / x; // at least 1 here
+                size = (long) Math.min(z / 64 + 1, ratio * (1 << 23));
+            }
+            lo = Math.min(z + 1, lo + size);
+        }
+        starts = Arrays.copyOf(starts, n + 1);
+        starts[n] = z + 1;
+        return starts;
+    }
+
+    public int p2Blocks() {
+        return p2Start.length - 1;
+    }
+
+    /**
+     * Block k of P2: the values v = x/p for primes y < p <= sqrt(x) that fall in
+     * block k of [0, z]: {sum of pi over the block up to each v, how many v, primes in the block}.
+     */
+    public long[] p2(int k) {
+        long lo = p2Start[k];
+        long hi = p2Start[k + 1] - 1;
+        if (lo > hi) {
+            return new long[] {0, 0, 0};
+        }
+        long pHi = lo == 0 ? sqrtX : Math.min(sqrtX, x / lo);
+        long pLo = Math.max(y, x / (hi + 1)); // exclusive
+        long[] ps = new long[16];
+        int[] np = {0};
+        long[][] box = {ps};
+        if (pHi > pLo) {
+            PrimeSieve.forEach(pLo + 1, pHi, p -> {
+                if (np[0] == box[0].length) {
+                    box[0] = Arrays.copyOf(box[0], 2 * np[0]);
+                }
+                box[0][np[0]++] = p;
+            });
+        }
+        ps = box[0];
+        int count = np[0];
+        // Ascending v: the primes from the largest down.
+        long[] vs = new long[count];
+        for (int i = 0; i < count; i++) {
+            vs[i] = x / ps[count - 1 - i];
+        }
+        long[] out = {0, count, 0};
+        int[] qi = {0};
+        long[] running = {0}; // primes (>= 7) in [lo, start of the current segment)
+        PrimeSieve.sieve(lo, hi, (seg, first, len) -> {
+            long segEnd = 30 * (first + len); // exclusive
+            int cursor = 0;
+            long inSeg = 0;
+            while (qi[0] < count && vs[qi[0]] < segEnd) {
+                long v = vs[qi[0]++];
+                int byteAt = (int) (v / 30 - first);
+                while (cursor < byteAt) {
+                    inSeg += Integer.bitCount(seg[cursor++] & 0xFF);
+                }
+                int mask = MASK_UP_TO[(int) (v % 30)];
+                out[0] += running[0] + inSeg + Integer.bitCount(seg[byteAt] & mask);
+            }
+            running[0] += PrimeSieve.countBits(seg, len);
+        });
+        // Values past the last segment (none have bits there) and the wheel primes 2, 3, 5.
+        while (qi[0] < count) {
+            qi[0]++;
+            out[0] += running[0];
+        }
+        for (long v : vs) {
+            out[0] += PrimeSieve.wheelPrimes(lo, v);
+        }
+        out[2] = running[0] + PrimeSieve.wheelPrimes(lo, hi);
+        return out;
+    }
+
+    /** For r = n mod 30: the bits of the wheel byte for residues <= r. */
+    private static final int[] MASK_UP_TO = new int[30];
+
+    static {
+        for (int r = 0; r < 30; r++) {
+            int m = 0;
+            for (int b = 0; b < 8; b++) {
+                if (Tables.RES[b] <= r) {
+                    m |= 1 << b;
+                }
+            }
+            MASK_UP_TO[r] = m;
+        }
+    }
+
+    // ---- the whole
+
+    /** The parts, combined: pi(x) and the value of each part. */
+    public record Result(long pi, long s1, long s2Easy, long s2Hard, long p2) {}
+
+    /** Combines the parts' block results, each array indexed by block. */
+    public Result finish(long[] s1, long[] easy, long[][] p2, long[][] hard) {
+        long sS1 = 0;
+        for (long v : s1) {
+            sS1 += v;
+        }
+        long sEasy = 0;
+        for (long v : easy) {
+            sEasy += v;
+        }
+        long sHard = 0;
+        long[] prefix = new long[bHardMax + 2];
+        for (long[] h : hard) {
+            int len = (int) h[1];
+            sHard += h[0];
+            for (int b = 0; b < len; b++) {
+                sHard += h[2 + b] * prefix[b];
+            }
+            for (int b = 0; b < len; b++) {
+                prefix[b] += h[2 + len + b];
+            }
+        }
+        long sP2 = 0;
+        long before = 0;
+        long k = 0;
+        for (long[] p : p2) {
+            sP2 += p[0] + p[1] * before;
+            before += p[2];
+            k += p[1];
+        }
+        sP2 -= k * (a - 1) + k * (k + 1) / 2; // sum of (b - 1) for b = a+1 .. a+k
+        long pi = sS1 + sEasy + sHard + a - 1 - sP2;
+        return new Result(pi, sS1, sEasy, sHard, sP2);
+    }
+
+    /** The whole computation on this thread. */
+    public Result computeAll() {
+        long[] s1 = new long[s1Blocks()];
+        for (int k = 0; k < s1.length; k++) {
+            s1[k] = s1(k);
+        }
+        long[] easy = new long[easyBlocks()];
+        for (int k = 0; k < easy.length; k++) {
+            easy[k] = easy(k);
+        }
+        long[][] p2 = new long[p2Blocks()][];
+        for (int k = 0; k < p2.length; k++) {
+            p2[k] = p2(k);
+        }
+        long[][] h = new long[hardBlocks()][];
+        for (int k = 0; k < h.length; k++) {
+            h[k] = hard(k);
+        }
+        return finish(s1, easy, p2, h);
+    }
+
+    /** pi(x) for 0 <= x, sequentially. */
+    public static long pi(long x) {
+        if (x < SMALL) {
+            return x < 2 ? 0 : new Tables((int) x, false).pi(x);
+        }
+        return new DelegliseRivat(x).computeAll().pi();
+    }
+
+    /** The number of primes in [lo, hi], 0 <= lo, as pi(hi) - pi(lo - 1) (0 when hi < lo). */
+    public static long count(long lo, long hi) {
+        if (hi < Math.max(lo, 2)) {
+            return 0;
+        }
+        return pi(hi) - (lo <= 2 ? 0 : pi(lo - 1));
+    }
+}
