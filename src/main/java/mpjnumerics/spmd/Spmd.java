@@ -42,7 +42,8 @@ public final class Spmd {
                 Thread.currentThread().setName("rank-" + spmd.rank()); // for Failure's exit watch
                 Failure.watchExits();
                 if (spmd.size() > 1) {
-                    spmd.abortChannel = AbortChannel.open(spmd.rank(), spmd.size(), new AbortChannel.Exchange() {
+                    spmd.abortChannel = AbortChannel.open(spmd.rank(), spmd.size(),
+                            AbortChannel.launcherHost(mpjArgs), new AbortChannel.Exchange() {
                         @Override
                         public long broadcast(long value) {
                             return spmd.broadcast(value);
