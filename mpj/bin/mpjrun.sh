@@ -242,14 +242,14 @@ case "$dev" in
     mkfifo "$job_home/output"
     # MPJ's starter merges every rank's output into its stdout, adds banner lines, and exits 0
     # whatever the ranks did. Sort its lines back out (errors and warnings to stderr, MPJ's
-    # own chatter dropped, an error line said by several ranks said once) and note a failure.
+    # own chatter dropped) and note a failure. When a rank dies, every rank that sees it may
+    # say so: the first error line is the job's, the others are dropped.
     sort_output() {
       local line
-      declare -A said=()
       while IFS= read -r line; do
         case "$line" in
           "MPJ Express ("*") is started in the cluster configuration"*|"Starting process <"*|"Stopping Process <"*|"EXIT@Ping#") ;;
-          "error: rank "*) [ -n "${said[$line]:-}" ] || printf '%s\n' "$line" >&2; said[$line]=1; echo 1 >"$job_home/failed" ;;
+          "error: rank "*) [ -s "$job_home/failed" ] || printf '%s\n' "$line" >&2; echo 1 >"$job_home/failed" ;;
           "error: "*) printf '%s\n' "$line" >&2; echo 2 >"$job_home/failed" ;; # a usage error
           "WARNING: "*|"["*"-Wrapper.java]"*|$'\t'"at "*|java.*Exception*|java.*Error*) printf '%s\n' "$line" >&2 ;;
           *) printf '%s\n' "$line" ;;
