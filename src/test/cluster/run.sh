@@ -233,7 +233,10 @@ fault_start() {  # fault_start MARKER ARGS...: a long niodev job on the 3 hosts,
   mpjrun_on1 -np 3 -dev niodev -machinesfile "$work/machines" "$@" CollatzSteps --to "1e11+$m" \
     >/dev/null 2>"$work/fault.err" &
   fault_pid=$!
-  pid_of "Wrapper .*1e11\+$m" >/dev/null && sleep 2
+  # all three rank JVMs, then time for MPI.Init and the abort channel (a loaded machine is slow)
+  pid_of "Wrapper .*1e11\+$m" >/dev/null
+  for _ in $(seq 300); do [ "$(pgrep -fc "Wrapper .*1e11\+$m")" -ge 3 ] && break; sleep 0.1; done
+  sleep 5
 }
 fault_start 17001
 ip -n "$NS_PREFIX-h3" link set eth0 down
@@ -351,7 +354,7 @@ for sig in TERM KILL; do
   m=$((17010 + ${#sig}))
   on mpjt1 salloc -Q -N 3 -n 3 mpj/bin/mpjrun.sh CollatzSteps --to "1e11+$m" >/dev/null 2>"$work/fault.err" &
   fault_pid=$!
-  pid_of "java .*RankEntry --srun .*1e11\+$m" >/dev/null && sleep 2
+  pid_of "java .*RankEntry --srun .*1e11\+$m" >/dev/null && sleep 5
   launcher=$(pid_of "^bash .*mpjrun\.sh .*1e11\+$m")
   kill -"$sig" "$launcher"
   now >"$work/fault.t0"

@@ -57,6 +57,7 @@ public final class RankEntry {
             Object program = instance(rank, name);
             if (program instanceof Job job) {
                 if (ownJvm) {
+                    LauncherWatch.expectJoin(rank);
                     job.prepare(); // overlaps MPI.Init; in multicore the launcher prepared it once for all ranks
                 }
                 JobRunner.runRank(job, options, mpjArgs);

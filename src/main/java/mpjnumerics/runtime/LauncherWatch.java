@@ -35,4 +35,37 @@ public final class LauncherWatch {
         t.setDaemon(true);
         t.start();
     }
+
+    /** Set once this JVM's rank has met the others (MPI.Init done, abort channel open). */
+    private static final String JOINED = "mpjnumerics.joined";
+    static final long JOIN_SECONDS = Long.getLong("mpjnumerics.joinSeconds", 60);
+
+    /**
+     * A rank JVM of a cluster job: MPJ's niodev waits forever in MPI.Init for a rank that died
+     * or cannot be reached during start-up, before the abort channel can watch it. Halts with
+     * a line after {@value #JOIN_SECONDS} s unless {@link #joined} was called by then.
+     */
+    public static void expectJoin(int rank) {
+        Thread t = new Thread(() -> {
+            try {
+                long end = System.nanoTime() + JOIN_SECONDS * 1_000_000_000L;
+                while (System.getProperty(JOINED) == null && System.nanoTime() < end) {
+                    Thread.sleep(200);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (System.getProperty(JOINED) == null) {
+                Failure.halt(Failure.EXIT_FAILURE, "error: rank " + rank + " could not meet the other ranks within "
+                        + JOIN_SECONDS + " s (one of them died or cannot be reached during start-up)");
+            }
+        }, "join-watch");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** This rank has met the others. */
+    public static void joined() {
+        System.setProperty(JOINED, "yes");
+    }
 }

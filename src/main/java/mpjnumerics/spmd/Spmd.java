@@ -2,6 +2,7 @@ package mpjnumerics.spmd;
 
 import mpjnumerics.runtime.AbortChannel;
 import mpjnumerics.runtime.Failure;
+import mpjnumerics.runtime.LauncherWatch;
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 import mpi.MPI;
@@ -55,6 +56,7 @@ public final class Spmd {
                         }
                     });
                 }
+                LauncherWatch.joined();
             }
             return spmd;
         } catch (MPIException e) {
