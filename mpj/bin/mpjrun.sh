@@ -45,14 +45,17 @@ free_port() {
   fail "no free port for the starter below $lo" 1
 }
 
-np="" dev="" machines="" cp=""
+np="" np_given=0 dev="" machines="" cp=""
 mpj_opts=() jvm_opts=()
+# The script's own options, checked as the jobs check theirs (one error: line, exit 2). JVM
+# options are passed on to the JVMs only from an allow-list of prefixes, so that a typo is
+# reported here rather than by every JVM as "Unrecognized option".
 while [ $# -gt 0 ]; do
   case "$1" in
     -np|-dev|-machinesfile|-cp|-classpath|-wdir|-dport|-psl|-mxboardnum|-debug|-mpjport|-headnodeip)
       [ $# -ge 2 ] || fail "$1 needs a value"
       case "$1" in
-        -np) np=$2 ;;
+        -np) np=$2 np_given=1 ;;
         -dev) dev=$2 ;;
         -machinesfile) machines=$2 ;;
         -cp|-classpath) cp=$2 ;;
@@ -61,13 +64,20 @@ while [ $# -gt 0 ]; do
       shift 2 ;;
     -src|-profile) mpj_opts+=("$1"); shift ;;
     -h|-help|--help) usage; exit 0 ;;
-    --version) exec "$java" -cp "$jar" mpjnumerics.launch.Main --version ;;
+    --version|-version) exec "$java" -cp "$jar" mpjnumerics.launch.Main --version ;;
     -jar) fail "-jar is not needed: name a job or class (the project jar is $jar)" ;;
-    -*) jvm_opts+=("$1"); shift ;;
+    --add-opens|--add-exports|--add-reads|--add-modules|--limit-modules|--enable-native-access)
+      [ $# -ge 2 ] || fail "$1 needs a value"
+      jvm_opts+=("$1=$2"); shift 2 ;;
+    -X?*|-D?*|-ea|-ea:*|-da|-da:*|-esa|-dsa|-enableassertions|-enableassertions:*|-disableassertions|-disableassertions:*|\
+    -enablesystemassertions|-disablesystemassertions|-verbose|-verbose:*|-agentlib:*|-agentpath:*|-javaagent:*|\
+    --add-opens=*|--add-exports=*|--add-reads=*|--add-modules=*|--limit-modules=*|--enable-native-access=*|--enable-preview|-server)
+      jvm_opts+=("$1"); shift ;;
+    -*) fail "unknown option $1 (see mpjrun.sh --help)" ;;
     *) break ;;
   esac
 done
-[ $# -gt 0 ] || { usage >&2; fail "no job named"; }
+[ $# -gt 0 ] || fail "no job named (see mpjrun.sh --help)"
 job=$1; shift
 
 [ -f "$jar" ] || fail "$jar not found: run 'make build' in $root" 1
@@ -75,7 +85,6 @@ if [ -d "$MPJ_HOME/lib" ] && [ ! -r "$MPJ_HOME/lib" ]; then
   fail "MPJ home $MPJ_HOME/lib is not readable by you: its owner can run 'chmod -R a+rX $MPJ_HOME/lib'" 1
 fi
 [ -f "$MPJ_HOME/lib/starter.jar" ] || fail "MPJ home $MPJ_HOME is not assembled: run 'make build' in $root" 1
-if [ -n "$np" ] && ! [[ "$np" =~ ^[1-9][0-9]*$ ]]; then fail "-np must be a positive integer, got '$np'"; fi
 # Inside a SLURM allocation the default is a daemon-free niodev launch through srun.
 if [ -z "$dev" ]; then
   if [ -n "$machines" ]; then dev=niodev
@@ -89,19 +98,54 @@ fi
 # runs some 15% faster). A GC chosen on the command line wins.
 case " ${jvm_opts[*]} " in *" -XX:+Use"*"GC "*) ;; *) jvm_opts=(-XX:+UseParallelGC "${jvm_opts[@]}") ;; esac
 
-# plan NP: one call to the jar, before any host is touched: it resolves the job, parses and
-# checks its options (a usage error ends here, with exit 2), prints the help when asked, and
-# says which class the ranks run (plan_class) and with which JVM options (plan_jvm).
+# plan NP [MACHINES]: one call to the jar, before any host is touched: it resolves the job,
+# parses and checks its options and the machines file's hosts (a usage error ends here, with
+# exit 2), prints the help when asked, and says which class the ranks run (plan_class) and
+# with which JVM options (plan_jvm).
 plan() {
   local file status=0
   file=$(mktemp "${TMPDIR:-/tmp}/mpjrun.plan.XXXXXX")
-  "$java" -cp "$jar" mpjnumerics.launch.Main --plan "$file" -np "$1" ${cp:+-cp "$cp"} "$job" "${job_args[@]}" || status=$?
+  "$java" -cp "$jar" mpjnumerics.launch.Main --plan "$file" -np "$1" ${2:+-machinesfile "$2"} ${cp:+-cp "$cp"} \
+    "$job" "${job_args[@]}" || status=$?
   if [ "$status" != 0 ] || [ ! -s "$file" ]; then rm -f "$file"; exit "$status"; fi
   plan_class=$(head -n 1 "$file")
   mapfile -t plan_jvm < <(tail -n +2 "$file")
   rm -f "$file"
+  # The jar takes -np in every notation the jobs take; MPJ's starter and srun want digits.
+  [[ "$np" =~ ^[0-9]+$ ]] || fail "-np for -dev $dev must be written in digits, got '$np'"
 }
 job_args=("$@")
+np_opt=()
+[ "$np_given" = 0 ] || np_opt=(-np "$np")
+
+# A fresh random secret for each job (256 bits, in hexadecimal): the ranks and the
+# rendezvous prove it to each other (runtime.JobSecret). It never appears on a command line.
+new_secret() { od -An -N32 -tx1 /dev/urandom | tr -d ' \n'; }
+
+# Signals. bash runs a trap only when the foreground command has ended, so every long-lived
+# child runs in the background while the script waits for it: wait returns as soon as a signal
+# comes, and on_signal stops the job (stop_job, set per device) and exits 128+signal.
+on_signal() {
+  trap - INT TERM HUP
+  stop_job
+  exit $((128 + $1))
+}
+# A killed script (SIGKILL) runs no trap: a guard, started apart from the job's processes,
+# waits for this script to end and, if it ended without cleaning up (its folder $1 is still
+# there), runs stop_job and removes the folder. Its own output goes nowhere, so that nobody
+# reading this script's output waits for it.
+start_guard() {
+  local dir=$1 self=$$
+  ( trap '' INT TERM HUP
+    tail --pid="$self" -f /dev/null
+    if [ -d "$dir" ]; then stop_job; rm -rf "$dir"; fi ) </dev/null >/dev/null 2>&1 &
+}
+# Waits for pid $1 for at most $2 tenths of a second.
+wait_gone() {
+  local i
+  for ((i = 0; i < $2; i++)); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+  return 1
+}
 
 # Progress lines only when a person watches stderr.
 if [ -t 2 ]; then progress=on; else progress=off; fi
@@ -127,74 +171,126 @@ case "$dev" in
       jvm_opts=("${declared[@]}" "${jvm_opts[@]}")
     fi
     exec "$java" "${jvm_opts[@]}" -Dmpjnumerics.progress=$progress -cp "$jar" mpjnumerics.launch.Main \
-      ${np:+-np "$np"} ${cp:+-cp "$cp"} "$job" "$@" ;;
+      "${np_opt[@]}" ${cp:+-cp "$cp"} "$job" "$@" ;;
   srun)
-    # No MPJ daemon: a rendezvous server (in this script's process group) answers the
-    # exchange MPJ's starter would, srun starts one JVM per rank, and SLURM sees every rank's
-    # exit status (--kill-on-bad-exit ends the step when one fails).
+    # No MPJ daemon: a rendezvous server answers the exchange MPJ's starter would, srun starts
+    # one JVM per rank, and SLURM sees every rank's exit status (--kill-on-bad-exit ends the
+    # step when one fails).
     [ -z "$machines" ] || fail "-dev srun takes its hosts from the SLURM allocation, not -machinesfile"
     command -v srun >/dev/null || fail "-dev srun needs SLURM's srun on the PATH" 1
-    np=${np:-${SLURM_NTASKS:-${SLURM_NPROCS:-}}}
-    [ -n "$np" ] || fail "-dev srun needs -np N or SLURM_NTASKS"
+    [ "$np_given" = 1 ] || np=${SLURM_NTASKS:-${SLURM_NPROCS:-}}
+    [ -n "$np" ] || [ "$np_given" = 1 ] || fail "-dev srun needs -np N or SLURM_NTASKS"
     plan "$np"
     host=${MPJ_NUMERICS_RENDEZVOUS_HOST:-$(hostname)}
-    portfile=$(mktemp "${TMPDIR:-/tmp}/mpjrun.XXXXXX")
-    "$java" -cp "$jar" mpjnumerics.runtime.Rendezvous --ranks "$np" --timeout 120 >"$portfile" &
+    run_dir=$(mktemp -d "${TMPDIR:-/tmp}/mpjrun.XXXXXX")
+    # The secret goes to the rendezvous and, through srun (which passes the environment on),
+    # to every rank.
+    MPJ_NUMERICS_SECRET=$(new_secret)
+    export MPJ_NUMERICS_SECRET
+    rendezvous="" srun_pid=""
+    stop_job() {
+      [ -z "$srun_pid" ] || kill -TERM "$srun_pid" 2>/dev/null || true
+      [ -z "$rendezvous" ] || kill "$rendezvous" 2>/dev/null || true
+      # srun passes SIGTERM on to every rank; give it a moment to see them end.
+      [ -z "$srun_pid" ] || wait_gone "$srun_pid" 25 || true
+    }
+    trap 'stop_job; rm -rf "$run_dir"' EXIT
+    trap 'on_signal 2' INT
+    trap 'on_signal 15' TERM
+    trap 'on_signal 1' HUP
+    # The rendezvous listens only on the address the ranks reach this host by, and lives as
+    # long as this script: the ranks keep a connection to it and stop when it closes.
+    "$java" -cp "$jar" mpjnumerics.runtime.Rendezvous --ranks "$np" --bind "$host" --timeout 120 >"$run_dir/port" &
     rendezvous=$!
-    trap 'kill "$rendezvous" 2>/dev/null || true; rm -f "$portfile"' EXIT
-    trap 'exit 130' INT TERM
-    for _ in $(seq 200); do [ -s "$portfile" ] && break; kill -0 "$rendezvous" 2>/dev/null || break; sleep 0.05; done
-    port=$(head -n 1 "$portfile")
-    [[ "$port" =~ ^[0-9]+$ ]] || fail "the rendezvous server did not start" 1
+    for _ in $(seq 200); do [ -s "$run_dir/port" ] && break; kill -0 "$rendezvous" 2>/dev/null || break; sleep 0.05; done
+    port=$(head -n 1 "$run_dir/port")
+    [[ "$port" =~ ^[0-9]+$ ]] || fail "the rendezvous server did not start on $host" 1
     status=0
     srun --kill-on-bad-exit=1 -n "$np" "$java" "${plan_jvm[@]}" "${jvm_opts[@]}" -Dmpjnumerics.progress=off \
       -cp "$jar:$MPJ_HOME/lib/mpj.jar:$MPJ_HOME/lib/log4j-1.2.11.jar${cp:+:$cp}" \
-      mpjnumerics.launch.RankEntry --srun "$host" "$port" "$plan_class" "$@" || status=$?
+      mpjnumerics.launch.RankEntry --srun "$host" "$port" "$plan_class" "$@" &
+    srun_pid=$!
+    start_guard "$run_dir"
+    wait "$srun_pid" || status=$?
+    srun_pid=""
     exit "$status" ;;
   niodev|hybdev)
     machines=${machines:-machines}
     [ -f "$machines" ] || fail "machines file '$machines' not found (give -machinesfile FILE: one host per line)"
-    if [ -z "$np" ]; then np=$(grep -cvE '^\s*(#|$)' "$machines" || true); fi
-    plan "$np"
-    # MPJ's starter merges every rank's output into its stdout, adds banner lines, and exits 0
-    # whatever the ranks did. Sort its lines back out (errors and warnings to stderr, MPJ's
-    # own chatter dropped) and exit 1 when a rank reported a failure.
-    failed=$(mktemp "${TMPDIR:-/tmp}/mpjrun.XXXXXX")
+    if [ "$np_given" = 0 ]; then np=$(grep -cvE '^\s*(#|$)' "$machines" || true); fi
+    plan "$np" "$machines"
     # MPJ's starter listens on the port in $MPJ_HOME/conf/mpjexpress.conf (40002 as shipped):
     # two jobs on one host would meet on it, and the second job's ranks would join the first.
     # Each job gets its own MPJ home with its own port: conf/ of its own, lib/ linked to this
     # home's. It lies under this home, so it is at the same path on every host (the daemons
-    # build the ranks' class path from it), and goes when the job ends.
+    # build the ranks' class path from it), and goes when the job ends; the ranks stop when it
+    # goes (runtime.LauncherWatch). It holds the job's secret, readable by the user only.
     mkdir -p "$MPJ_HOME/run"
     job_home=$(mktemp -d "$MPJ_HOME/run/job.XXXXXX")
-    trap 'rm -f "$failed"; rm -rf "$job_home"' EXIT
-    trap 'exit 130' INT TERM
+    starter="" filter=""
+    stop_job() {
+      [ -z "$starter" ] || kill -TERM "$starter" 2>/dev/null || true
+      rm -rf "$job_home"
+    }
+    trap 'stop_job' EXIT
+    trap 'on_signal 2' INT
+    trap 'on_signal 15' TERM
+    trap 'on_signal 1' HUP
     port=${MPJ_NUMERICS_STARTER_PORT:-$(free_port)}
     mkdir "$job_home/conf"
     ln -s ../../lib "$job_home/lib"
     sed "s/^mpjexpress.mpjrun.port.1=.*/mpjexpress.mpjrun.port.1=$port/" "$MPJ_HOME/conf/mpjexpress.conf" \
       >"$job_home/conf/mpjexpress.conf"
+    (umask 077 && new_secret >"$job_home/secret")
+    mkfifo "$job_home/output"
+    # MPJ's starter merges every rank's output into its stdout, adds banner lines, and exits 0
+    # whatever the ranks did. Sort its lines back out (errors and warnings to stderr, MPJ's
+    # own chatter dropped) and note a failure. When a rank dies, every rank that sees it may
+    # say so: the first error line is the job's, the others are dropped.
+    sort_output() {
+      local line
+      while IFS= read -r line; do
+        case "$line" in
+          "MPJ Express ("*") is started in the cluster configuration"*|"Starting process <"*|"Stopping Process <"*|"EXIT@Ping#") ;;
+          "error: rank "*) [ -s "$job_home/failed" ] || printf '%s\n' "$line" >&2; echo 1 >"$job_home/failed" ;;
+          "error: "*) printf '%s\n' "$line" >&2; echo 2 >"$job_home/failed" ;; # a usage error
+          "WARNING: "*|"["*"-Wrapper.java]"*|$'\t'"at "*|java.*Exception*|java.*Error*) printf '%s\n' "$line" >&2 ;;
+          *) printf '%s\n' "$line" ;;
+        esac
+      done
+    }
+    sort_output <"$job_home/output" &
+    filter=$!
     MPJ_HOME=$job_home "$java" -jar "$job_home/lib/starter.jar" -np "$np" -dev "$dev" -machinesfile "$machines" \
-      "${mpj_opts[@]}" "${plan_jvm[@]}" "${jvm_opts[@]}" -Dmpjnumerics.progress=off -Dmpjnumerics.statusFile="$job_home/status" \
+      "${mpj_opts[@]}" "${plan_jvm[@]}" "${jvm_opts[@]}" -Dmpjnumerics.progress=off \
+      -Dmpjnumerics.statusFile="$job_home/status" -Dmpjnumerics.secretFile="$job_home/secret" \
       -cp "$jar${cp:+:$cp}" \
-      mpjnumerics.launch.RankEntry "$plan_class" "$@" 2>&1 |
-    while IFS= read -r line; do
-      case "$line" in
-        "MPJ Express ("*") is started in the cluster configuration"*|"Starting process <"*|"Stopping Process <"*|"EXIT@Ping#") ;;
-        "error: rank "*) printf '%s\n' "$line" >&2; echo 1 >"$failed" ;;
-        "error: "*) printf '%s\n' "$line" >&2; echo 2 >"$failed" ;; # a usage error
-        "WARNING: "*|"["*"-Wrapper.java]"*|$'\t'"at "*|java.*Exception*|java.*Error*) printf '%s\n' "$line" >&2 ;;
-        *) printf '%s\n' "$line" ;;
-      esac
+      mpjnumerics.launch.RankEntry "$plan_class" "$@" >"$job_home/output" 2>&1 &
+    starter=$!
+    start_guard "$job_home"
+    # The starter ends when every daemon has said its ranks ended; a daemon on a host that
+    # was cut off never says so. Once a rank has recorded the job's failure (status file) the
+    # starter gets 3 s to pass on the last lines, then goes.
+    grace=0
+    while kill -0 "$starter" 2>/dev/null; do
+      if [ -s "$job_home/status" ]; then
+        grace=$((grace + 1))
+        [ "$grace" -le 6 ] || { kill -TERM "$starter" 2>/dev/null || true; break; }
+      fi
+      sleep 0.5 &
+      wait $! || true
     done
+    wait "$starter" 2>/dev/null || true
+    wait "$filter" 2>/dev/null || true
+    starter=""
     # A failing rank also records its status in a file (MPJ's daemons may drop its last line).
     # The job's status is that of the rank that reported (others just stopped), else the highest.
     if [ -s "$job_home/status" ]; then
-      [ -s "$failed" ] || awk -F'\t' '$2 != "" { print $2; exit }' "$job_home/status" >&2
+      [ -s "$job_home/failed" ] || awk -F'\t' '$2 != "" { print $2; exit }' "$job_home/status" >&2
       exit "$(awk -F'\t' '$2 != "" { print $1; found = 1; exit } $1 > max { max = $1 }
                            END { if (!found) print max + 0 }' "$job_home/status")"
     fi
-    [ -s "$failed" ] && exit "$(head -n 1 "$failed")"
+    [ -s "$job_home/failed" ] && exit "$(head -n 1 "$job_home/failed")"
     exit 0 ;;
   *) fail "-dev must be multicore, niodev, hybdev or srun, got '$dev'" ;;
 esac

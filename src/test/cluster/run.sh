@@ -133,6 +133,87 @@ mpjrun_here() { timeout -k 10 "$RUN_TIMEOUT" mpj/bin/mpjrun.sh "$MARK" "$@"; }
 export MPJ_NUMERICS_VECTOR=0
 unset MPJ_HOME
 
+# ---- faults, signals and strangers (issue 17) ---------------------------------------------
+# pid_of PATTERN: the one process whose command line matches PATTERN (extended regex), waiting
+# up to 30 s for it to appear.
+pid_of() {
+  local p i
+  for i in $(seq 300); do
+    p=$(pgrep -f "$1" | head -n 1 || true)
+    [ -n "$p" ] && { echo "$p"; return 0; }
+    sleep 0.1
+  done
+  return 1
+}
+# gone_within SECONDS PATTERN: true once no process matches PATTERN; prints the seconds it took.
+gone_within() {
+  local t0 i
+  t0=$(now)
+  for i in $(seq $(($1 * 10))); do
+    pgrep -f "$2" >/dev/null || { since "$t0"; return 0; }
+    sleep 0.1
+  done
+  since "$t0"
+  return 1
+}
+# fault_case NAME MAX_SECONDS WANT_STATUS WANT_ERR T0_FILE PID: waits for the background job PID
+# (its stderr in $work/fault.err); passes when it ended with status WANT_STATUS (any non-zero
+# for "nonzero") within MAX_SECONDS of the fault's time in T0_FILE, with stderr matching WANT_ERR.
+fault_case() {
+  local name=$1 max=$2 want=$3 want_err=$4 t0 status=0 secs
+  wait "$6" || status=$?
+  t0=$(cat "$5")
+  secs=$(since "$t0")
+  timings+=("fault to exit, $name: ${secs} s")
+  if { [ "$want" = nonzero ] && [ "$status" != 0 ] || [ "$status" = "$want" ]; } \
+     && { [ -z "$want_err" ] || grep -qE "$want_err" "$work/fault.err"; } && [ "$(echo "$secs < $max" | bc)" = 1 ]; then
+    ok "$name: exit $status after $secs s${want_err:+: $(grep -E "$want_err" "$work/fault.err" | head -n 1)}"
+  else
+    bad "$name: exit $status after $secs s: $(tail -n 5 "$work/fault.err" | tr '\n' ' ')"
+  fi
+}
+# strangers_during KIND PATTERN: in the background until $work/strangers.stop exists, finds
+# the TCP ports that processes matching PATTERN listen on, on the three hosts, and makes two
+# stranger connections to each from another host: one that sends nothing and stays open, one
+# that sends 64 random bytes and stays open (20 s at most). KIND ours: only sockets bound to
+# one address (the abort channel, the rendezvous); mpj: only those bound to every address
+# (MPJ's starter and niodev). Each probed port is listed in $work/probed-KIND.
+strangers_during() {
+  local kind=$1 pattern=$2
+  rm -f "$work/strangers.stop"
+  : >"$work/probed-$kind"
+  (
+    seen=" "
+    while [ ! -e "$work/strangers.stop" ]; do
+      for i in 1 2 3; do
+        while read -r _ _ _ addr _ users; do
+          port=${addr##*:} ip=${addr%:*}
+          pid=$(grep -o 'pid=[0-9]*' <<<"$users" | head -n 1 | cut -d= -f2)
+          [ -n "$pid" ] || continue
+          args=$(ps -o args= -p "$pid" 2>/dev/null || true)
+          grep -qE "$pattern" <<<"$args" || continue
+          case "$ip" in '*'|0.0.0.0|'[::]') [ "$kind" = mpj ] || continue; ip=$SUBNET.$i ;; *) [ "$kind" = ours ] || continue ;; esac
+          [[ "$seen" == *" $i:$port "* ]] && continue
+          seen+="$i:$port "
+          case "$args" in *Rendezvous*) who=rendezvous ;; *starter.jar*) who=starter ;; *) who="rank JVM" ;; esac
+          from=$((i % 3 + 1))
+          nsenter --net="/run/netns/$NS_PREFIX-h$from" timeout 20 bash -c "exec 3<>/dev/tcp/$ip/$port && sleep 20" &
+          nsenter --net="/run/netns/$NS_PREFIX-h$from" timeout 20 bash -c \
+            "exec 3<>/dev/tcp/$ip/$port && head -c 64 /dev/urandom >&3 && sleep 20" &
+          echo "mpjt$i:$port ($who)" >>"$work/probed-$kind"
+        done < <(nsenter --net="/run/netns/$NS_PREFIX-h$i" ss -ltnpH 2>/dev/null)
+      done
+      sleep 0.05
+    done
+    wait
+  ) >/dev/null 2>&1 &
+  strangers_pid=$!
+}
+strangers_done() {  # stops the prober (its connections end within 20 s by themselves)
+  touch "$work/strangers.stop"
+  wait "$strangers_pid" 2>/dev/null || true
+}
+
 # ---- three hosts, MPJ daemons ----------------------------------------------------------
 hosts_up "$work"
 DPORT=$(daemon_port)
@@ -199,6 +280,83 @@ expect_failure "hybdev, rank throws" mpjrun_on1 -np 6 -dev hybdev -machinesfile 
 expect_failure "hybdev, rank calls System.exit" mpjrun_on1 -np 6 -dev hybdev -machinesfile "$work/machines" Hello --fail-rank 3 --fail-mode exit
 no_rank_left "daemon launches"
 
+# A host lost mid-job (its link taken down), rank 0 killed, the launcher sent SIGTERM or
+# SIGKILL, strangers at the job's ports: each ends (or leaves) the niodev job as it should.
+fault_start() {  # fault_start MARKER ARGS...: a long niodev job on the 3 hosts, in the background
+  local m=$1
+  shift
+  mpjrun_on1 -np 3 -dev niodev -machinesfile "$work/machines" "$@" CollatzSteps --to "1e11+$m" \
+    >/dev/null 2>"$work/fault.err" &
+  fault_pid=$!
+  # all three rank JVMs, then time for MPI.Init and the abort channel (a loaded machine is slow)
+  pid_of "Wrapper .*1e11\+$m" >/dev/null
+  for _ in $(seq 300); do [ "$(pgrep -fc "Wrapper .*1e11\+$m")" -ge 3 ] && break; sleep 0.1; done
+  sleep 5
+}
+fault_start 17001
+ip -n "$NS_PREFIX-h3" link set eth0 down
+now >"$work/fault.t0"
+fault_case "niodev, host mpjt3 cut off" 30 nonzero "error: rank 2 .*mpjt3.* lost" "$work/fault.t0" "$fault_pid"
+ip -n "$NS_PREFIX-h3" link set eth0 up
+left=$(gone_within 30 "1e11\+17001") && ok "host cut off: every process of the job gone $left s after its end" \
+  || bad "host cut off: processes of the job left 30 s after its end: $(pgrep -af '1e11\+17001' | cut -c1-120)"
+
+fault_start 17002
+r0=$(pid_of "Wrapper .* niodev [^ ]+ [0-9]+ 0 mpjnumerics.launch.RankEntry .*1e11\+17002")
+kill -9 "$r0"
+now >"$work/fault.t0"
+fault_case "niodev, rank 0 killed (SIGKILL)" 10 1 "^error: rank 0 \(pid $r0 on mpjt1\) ended before the job finished" \
+  "$work/fault.t0" "$fault_pid"
+[ "$(grep -c '^error:' "$work/fault.err")" = 1 ] && ok "rank 0 killed: one error line" \
+  || bad "rank 0 killed: $(grep -c '^error:' "$work/fault.err") error lines"
+
+for sig in TERM KILL; do
+  m=$((17003 + ${#sig}))
+  fault_start "$m"
+  launcher=$(pid_of "^bash .*mpjrun\.sh .*1e11\+$m")
+  kill -"$sig" "$launcher"
+  now >"$work/fault.t0"
+  if [ "$sig" = TERM ]; then
+    fault_case "niodev, SIGTERM to mpjrun.sh" 3 143 "" "$work/fault.t0" "$fault_pid"
+  else
+    wait "$fault_pid" || true
+  fi
+  if left=$(gone_within 30 "1e11\+$m"); then
+    timings+=("SIG$sig to mpjrun.sh to no process of the job left, niodev: $left s")
+    ok "niodev, SIG$sig to mpjrun.sh: starter and ranks gone after $left s"
+  else
+    bad "niodev, SIG$sig to mpjrun.sh: left after 30 s: $(pgrep -af "1e11\+$m" | cut -c1-120)"
+  fi
+  homes=$(find mpj/run -mindepth 1 -maxdepth 1 -name 'job.*' | wc -l)
+  [ "$homes" = 0 ] && ok "niodev, SIG$sig: no job folder left in mpj/run" || bad "niodev, SIG$sig: $homes job folders left in mpj/run"
+done
+
+# Strangers at every port the job's processes listen on, from another host, while it runs:
+# first the project's own sockets (only the job's connections may count), then MPJ's (starter,
+# niodev), whose outcome is reported, not required.
+# A job that MPJ's start-up cannot finish gives up after 15 s (-Dmpjnumerics.joinSeconds), not 60.
+want=$(result_of "$(mpjrun_here -np 3 CollatzSteps --to 5e8 --json)")
+for kind in ours mpj; do
+  strangers_during "$kind" "CollatzSteps --to 5e8 --json"
+  t0=$(now)
+  got=$(mpjrun_on1 -Dmpjnumerics.joinSeconds=15 -np 3 -dev niodev -machinesfile "$work/machines" \
+    CollatzSteps --to 5e8 --json 2>"$work/stderr.txt" \
+    | grep '^{' | tail -n 1) || true
+  secs=$(since "$t0")
+  strangers_done
+  probed=$(tr '\n' ' ' <"$work/probed-$kind")
+  if [ -n "$want" ] && [ "$(result_of "$got")" = "$want" ]; then verdict="the job's result, in $secs s"; else verdict="job FAILED after $secs s: $(tail -n 2 "$work/stderr.txt" | tr '\n' ' ')"; fi
+  timings+=("strangers at niodev's $kind ports (${probed:-none open when probed}): $verdict")
+  if [ "$kind" = ours ]; then
+    case "$verdict" in "the job's result"*) ok "niodev, strangers at our ports ($probed): $verdict" ;; *) bad "niodev, strangers at our ports ($probed): $verdict" ;; esac
+  else
+    ok "niodev, strangers at MPJ's ports ($probed): $verdict (reported, not required)"
+  fi
+done
+# this project tree's rank JVMs and starters only (other trees may run jobs on this machine)
+left=$(gone_within 30 "$root/(target|mpj/run).*(RankEntry|starter)") && ok "faults under niodev: no rank JVM of this tree left" \
+  || bad "faults under niodev: rank JVMs left: $(pgrep -af "$root/(target|mpj/run).*(RankEntry|starter)" | cut -c1-120)"
+
 startup "multicore, np 3" mpjrun_here -np 3 PiMonteCarlo --samples 1000
 startup "niodev with daemons, np 3 on 3 hosts" mpjrun_on1 -np 3 -dev niodev -machinesfile "$work/machines" PiMonteCarlo --samples 1000
 startup "hybdev with daemons, np 6 on 3 hosts" mpjrun_on1 -np 6 -dev hybdev -machinesfile "$work/machines" PiMonteCarlo --samples 1000
@@ -248,6 +406,54 @@ expect_failure "srun, rank throws" salloc_run Hello --fail-rank 1
 expect_failure "srun, rank calls System.exit" salloc_run Hello --fail-rank 2 --fail-mode exit
 startup "srun without daemons, np 3 on 3 nodes (salloc included)" salloc_run PiMonteCarlo --samples 1000
 no_rank_left "srun launches"
+
+# srun: the launcher sent SIGTERM or SIGKILL; strangers at the rendezvous and the abort
+# channel; a job name that does not exist.
+for sig in TERM KILL; do
+  m=$((17010 + ${#sig}))
+  on mpjt1 salloc -Q -N 3 -n 3 mpj/bin/mpjrun.sh CollatzSteps --to "1e11+$m" >/dev/null 2>"$work/fault.err" &
+  fault_pid=$!
+  pid_of "java .*RankEntry --srun .*1e11\+$m" >/dev/null && sleep 5
+  launcher=$(pid_of "^bash .*mpjrun\.sh .*1e11\+$m")
+  kill -"$sig" "$launcher"
+  now >"$work/fault.t0"
+  if [ "$sig" = TERM ]; then
+    fault_case "srun, SIGTERM to mpjrun.sh" 3 143 "" "$work/fault.t0" "$fault_pid"
+  else
+    wait "$fault_pid" || true
+  fi
+  if left=$(gone_within 30 "RankEntry .*1e11\+$m"); then
+    timings+=("SIG$sig to mpjrun.sh to no rank left, srun: $left s")
+    ok "srun, SIG$sig to mpjrun.sh: every rank gone after $left s"
+  else
+    bad "srun, SIG$sig to mpjrun.sh: ranks left after 30 s"
+  fi
+done
+strangers_during ours "Rendezvous|RankEntry --srun"
+t0=$(now)
+out=$(salloc_run Hello 2>"$work/stderr.txt") && status=0 || status=$?
+secs=$(since "$t0")
+strangers_done
+probed=$(tr '\n' ' ' <"$work/probed-ours")
+timings+=("strangers at srun's ports (${probed:-none open when probed}): exit $status in $secs s")
+if [ "$status" = 0 ] && [ "$(grep -o 'mpjt[123]' <<<"$out" | sort -u | wc -l)" = 3 ] && [ -n "$probed" ]; then
+  ok "srun, strangers at the rendezvous and the abort channel ($probed): the job ran, in $secs s"
+else
+  bad "srun, strangers at ($probed): exit $status after $secs s: $(tail -n 3 "$work/stderr.txt" | tr '\n' ' ')"
+fi
+out=$(salloc_run NoSuchJob 2>"$work/stderr.txt") && status=0 || status=$?
+if [ "$status" = 2 ] && [ "$(grep -c . "$work/stderr.txt")" = 1 ] && grep -q "^error: no job or class named 'NoSuchJob'" "$work/stderr.txt"; then
+  ok "srun, a job that does not exist: exit 2, one line"
+else
+  bad "srun, a job that does not exist: exit $status: $(head -n 5 "$work/stderr.txt" | tr '\n' ' ')"
+fi
+printf 'mpjt1\nno-such-host.invalid\n' >"$work/machines-bad"
+out=$(mpjrun_on1 -np 2 -dev niodev -machinesfile "$work/machines-bad" Hello 2>"$work/stderr.txt") && status=0 || status=$?
+if [ "$status" = 2 ] && [ -z "$out" ] && [ "$(grep -c . "$work/stderr.txt")" = 1 ] && grep -q "no-such-host.invalid.*machines-bad" "$work/stderr.txt"; then
+  ok "an unknown host in the machines file: exit 2, one line"
+else
+  bad "an unknown host in the machines file: exit $status: $(head -n 5 "$work/stderr.txt" | tr '\n' ' ')"
+fi
 
 echo >&2
 for t in "${timings[@]}"; do echo "cluster timing: $t" >&2; done

@@ -10,11 +10,12 @@ import mpjnumerics.cli.UsageException;
  *
  * <pre>
  * [-np N] [-cp PATH] [-dev multicore] JOB [job options]       run in MPJ's multicore device
- * --plan FILE [-np N] [-cp PATH] JOB [job options]            check, and tell mpjrun.sh how to start it
+ * --plan FILE [-np N] [-machinesfile F] [-cp PATH] JOB [...]   check (hosts too), and tell mpjrun.sh how to start it
  * --jvm-options | --version | --help
  * </pre>
  */
-record Command(Mode mode, int ranks, String classPath, String planFile, String name, String[] jobArgs, String[] all) {
+record Command(Mode mode, int ranks, String classPath, String planFile, String machines, String name, String[] jobArgs,
+        String[] all) {
     enum Mode { RUN, PLAN, JVM_OPTIONS, VERSION, HELP }
 
     static final int MAX_RANKS = 4096;
@@ -24,6 +25,7 @@ record Command(Mode mode, int ranks, String classPath, String planFile, String n
         int ranks = Runtime.getRuntime().availableProcessors();
         String classPath = null;
         String plan = null;
+        String machines = null;
         int i = 0;
         for (; i < args.length && args[i].startsWith("-"); i++) {
             switch (args[i]) {
@@ -39,14 +41,15 @@ record Command(Mode mode, int ranks, String classPath, String planFile, String n
                     mode = Mode.PLAN;
                     plan = value(args, ++i, "--plan");
                 }
+                case "-machinesfile" -> machines = value(args, ++i, "-machinesfile");
                 case "--jvm-options" -> {
-                    return new Command(Mode.JVM_OPTIONS, ranks, null, null, null, new String[0], args);
+                    return new Command(Mode.JVM_OPTIONS, ranks, null, null, null, null, new String[0], args);
                 }
                 case "--version", "-version" -> {
-                    return new Command(Mode.VERSION, ranks, null, null, null, new String[0], args);
+                    return new Command(Mode.VERSION, ranks, null, null, null, null, new String[0], args);
                 }
                 case "-h", "-help", "--help" -> {
-                    return new Command(Mode.HELP, ranks, null, null, null, new String[0], args);
+                    return new Command(Mode.HELP, ranks, null, null, null, null, new String[0], args);
                 }
                 default -> throw new UsageException("unknown launcher option " + args[i] + " (see --help)");
             }
@@ -54,7 +57,10 @@ record Command(Mode mode, int ranks, String classPath, String planFile, String n
         if (i >= args.length) {
             throw new UsageException("no job named (see --help)");
         }
-        return new Command(mode, ranks, classPath, plan, args[i], Arrays.copyOfRange(args, i + 1, args.length), args);
+        if (machines != null && mode != Mode.PLAN) {
+            throw new UsageException("-machinesfile needs -dev niodev or hybdev, through mpj/bin/mpjrun.sh");
+        }
+        return new Command(mode, ranks, classPath, plan, machines, args[i], Arrays.copyOfRange(args, i + 1, args.length), args);
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

@@ -25,6 +25,7 @@ import mpjnumerics.runtime.Failure;
 public final class Main {
     /** Set in a JVM this launcher started itself: it never starts another. */
     private static final String CHILD = "mpjnumerics.launchedBy";
+    private static final long PARENT_POLL_MILLIS = 500;
 
     private Main() {}
 
@@ -81,6 +82,9 @@ public final class Main {
         }
         List<String> jvm = JvmOptions.of(job.orElse(null));
         if (c.mode() == Command.Mode.PLAN) {
+            if (c.machines() != null) {
+                checkHosts(c.machines(), c.ranks());
+            }
             List<String> plan = new ArrayList<>();
             plan.add(className);
             plan.addAll(jvm);
@@ -88,6 +92,9 @@ public final class Main {
         }
         List<String> missing = JvmOptions.missing(jvm);
         boolean child = System.getProperty(CHILD) != null;
+        if (child) {
+            watchParent(System.getProperty(CHILD));
+        }
         if (!child && (!missing.isEmpty() || !MpjHomeEnvironment.set(home))) {
             return startChild(home, missing, c.all());
         }
@@ -150,6 +157,62 @@ public final class Main {
             Thread.currentThread().interrupt();
             return Failure.EXIT_FAILURE;
         }
+    }
+
+    /**
+     * The hosts MPJ's starter will use (the first {@code np} distinct ones of the machines file)
+     * must resolve: else one usage error now, instead of MPJ's exception and stack traces on
+     * stdout once the starter has begun.
+     */
+    static void checkHosts(String file, int np) throws UsageException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException("cannot read the machines file " + file + ": " + e.getMessage());
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int n = 0; n < lines.size() && seen.size() < np; n++) {
+            String host = lines.get(n).strip();
+            if (host.isEmpty() || host.startsWith("#") || !seen.add(host)) {
+                continue;
+            }
+            try {
+                java.net.InetAddress.getByName(host);
+            } catch (java.net.UnknownHostException e) {
+                throw new UsageException("host '" + host + "' (line " + (n + 1) + " of the machines file " + file
+                        + ") does not resolve");
+            }
+        }
+        if (seen.isEmpty()) {
+            throw new UsageException("the machines file " + file + " names no host");
+        }
+    }
+
+    /**
+     * In the JVM {@link #startChild} started: ends this JVM when the launcher that started it is
+     * gone (killed with SIGKILL, which runs no shutdown hook), so that no orphan goes on
+     * computing for nobody.
+     */
+    private static void watchParent(String pid) {
+        Optional<ProcessHandle> parent;
+        try {
+            parent = ProcessHandle.of(Long.parseLong(pid));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                while (parent.isPresent() && parent.get().isAlive()) {
+                    Thread.sleep(PARENT_POLL_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            Failure.launcherGone();
+        }, "parent-watch");
+        t.setDaemon(true);
+        t.start();
     }
 
     static String version() {

@@ -9,7 +9,10 @@ import mpjnumerics.job.Job;
 import mpjnumerics.job.JobRunner;
 import mpjnumerics.job.Jobs;
 import mpjnumerics.runtime.Failure;
+import mpjnumerics.runtime.JobSecret;
 import mpjnumerics.runtime.LaunchArgs;
+import mpjnumerics.runtime.LauncherWatch;
+import mpjnumerics.runtime.AbortChannel;
 import mpjnumerics.runtime.Rendezvous;
 
 /**
@@ -20,6 +23,9 @@ import mpjnumerics.runtime.Rendezvous;
  * launcher resolved it, or any other MPJ program's; a failure becomes a job-wide abort.
  */
 public final class RankEntry {
+    /** How long a rank started by srun waits for the others at the rendezvous. */
+    private static final int RENDEZVOUS_SECONDS = 120;
+
     private RankEntry() {}
 
     public static void main(String[] args) {
@@ -29,6 +35,7 @@ public final class RankEntry {
                     + "or under srun (--srun HOST PORT CLASS ...); to start a job use mpj/bin/mpjrun.sh");
             System.exit(Failure.EXIT_USAGE);
         }
+        LauncherWatch.start();
         int rank = Integer.parseInt(mpj[0]);
         int at = LaunchArgs.userOffset(mpj[2]);
         if (mpj.length <= at) {
@@ -50,6 +57,7 @@ public final class RankEntry {
             Object program = instance(rank, name);
             if (program instanceof Job job) {
                 if (ownJvm) {
+                    LauncherWatch.expectJoin(rank);
                     job.prepare(); // overlaps MPI.Init; in multicore the launcher prepared it once for all ranks
                 }
                 JobRunner.runRank(job, options, mpjArgs);
@@ -97,7 +105,8 @@ public final class RankEntry {
 
     /**
      * The arguments MPJ's daemon wrapper would give a niodev rank, for one started by srun:
-     * rank and size from SLURM, the configuration pointing at the {@link Rendezvous}.
+     * rank and size from SLURM, the configuration pointing at this JVM's stand-in for the
+     * {@link Rendezvous}, which proves to it that the rank belongs to the job (niodev cannot).
      */
     private static String[] srunArgs(String[] args) {
         String rank = System.getenv("SLURM_PROCID");
@@ -111,9 +120,22 @@ public final class RankEntry {
                     + "RankEntry --srun HOST PORT CLASS [options]");
             System.exit(Failure.EXIT_USAGE);
         }
+        JobSecret secret;
+        int proxy;
+        try {
+            secret = JobSecret.fromLauncher().orElseThrow(() -> new IllegalStateException(
+                    "no job secret in " + JobSecret.ENV + " (start jobs with mpj/bin/mpjrun.sh)"));
+            proxy = Rendezvous.proxy(args[1], Integer.parseInt(args[2]), Integer.parseInt(rank), secret,
+                    RENDEZVOUS_SECONDS, Failure::launcherGone);
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("error: rank " + rank + ": " + e.getMessage());
+            System.exit(Failure.EXIT_FAILURE);
+            return null;
+        }
+        System.setProperty(AbortChannel.LAUNCHER_HOST, args[1]);
         String[] mpj = new String[args.length];
         mpj[0] = rank;
-        mpj[1] = Rendezvous.niodevConf(Integer.parseInt(size), args[1], Integer.parseInt(args[2]));
+        mpj[1] = Rendezvous.niodevConf(Integer.parseInt(size), "127.0.0.1", proxy);
         mpj[2] = "niodev";
         System.arraycopy(args, 3, mpj, 3, args.length - 3);
         return mpj;

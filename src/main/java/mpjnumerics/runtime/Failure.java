@@ -88,6 +88,16 @@ public final class Failure {
         System.setProperty(EXIT_WATCH, "done");
     }
 
+    /**
+     * The launcher that started this rank JVM is gone (killed, or it stopped the job): nobody
+     * waits for this rank any more. Halts unless the rank has finished.
+     */
+    public static void launcherGone() {
+        if (!"done".equals(System.getProperty(EXIT_WATCH))) {
+            halt(EXIT_FAILURE, null);
+        }
+    }
+
     private static void onExit() {
         if (failed() || "done".equals(System.getProperty(EXIT_WATCH))) {
             return;

@@ -2,6 +2,7 @@ package mpjnumerics.spmd;
 
 import mpjnumerics.runtime.AbortChannel;
 import mpjnumerics.runtime.Failure;
+import mpjnumerics.runtime.LauncherWatch;
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 import mpi.MPI;
@@ -42,7 +43,8 @@ public final class Spmd {
                 Thread.currentThread().setName("rank-" + spmd.rank()); // for Failure's exit watch
                 Failure.watchExits();
                 if (spmd.size() > 1) {
-                    spmd.abortChannel = AbortChannel.open(spmd.rank(), spmd.size(), new AbortChannel.Exchange() {
+                    spmd.abortChannel = AbortChannel.open(spmd.rank(), spmd.size(),
+                            AbortChannel.launcherHost(mpjArgs), new AbortChannel.Exchange() {
                         @Override
                         public long broadcast(long value) {
                             return spmd.broadcast(value);
@@ -54,6 +56,7 @@ public final class Spmd {
                         }
                     });
                 }
+                LauncherWatch.joined();
             }
             return spmd;
         } catch (MPIException e) {

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import mpjnumerics.testing.RankJvms;
 import mpjnumerics.testing.Run;
+import mpjnumerics.testing.Started;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,13 +62,31 @@ class ClusterDevicesIT {
     }
 
     static Run mpjrun(String... args) {
+        return Run.command(command(args), new File(System.getProperty("java.io.tmpdir")), environment());
+    }
+
+    static Started started(String... args) {
+        return Started.command(command(args), new File(System.getProperty("java.io.tmpdir")), environment());
+    }
+
+    static List<String> command(String... args) {
         List<String> cmd = new ArrayList<>(List.of(LaunchersIT.MPJRUN, RANKS.marker(),
             "-machinesfile", machines.toString(), "-dport", port));
         cmd.addAll(Arrays.asList(args));
+        return cmd;
+    }
+
+    static Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
         env.put("MPJ_HOME", null);
         env.put("MPJ_NUMERICS_VECTOR", "0");
-        return Run.command(cmd, new File(System.getProperty("java.io.tmpdir")), env);
+        return env;
+    }
+
+    static long jobHomes() throws Exception {
+        try (var left = Files.list(ROOT.resolve("mpj/run"))) {
+            return left.count();
+        }
     }
 
     @Test
@@ -143,5 +162,67 @@ class ClusterDevicesIT {
         Run r = mpjrun("-np", "2", "-dev", "niodev", "PiMonteCarlo", "--samples", "0");
         assertEquals(2, r.exit(), r.toString());
         assertEquals("", r.out());
+    }
+
+    /**
+     * SIGTERM to mpjrun.sh stops the job at once (143), starter and ranks included, its MPJ home
+     * removed; after SIGKILL (no trap runs) the ranks see their launcher go.
+     */
+    @Test
+    void aSignalToTheLauncherStopsTheWholeJob() throws Exception {
+        for (boolean kill : new boolean[] {false, true}) {
+            String marker = "1e11+" + (kill ? 2 : 1) + ProcessHandle.current().pid();
+            Started s = started("-np", "3", "-dev", "niodev", "CollatzSteps", "--to", marker);
+            // three ranks and MPJ's starter
+            assertTrue(Started.awaitRunning(marker, "RankEntry", 4, 30), "the ranks start");
+            Thread.sleep(1500);
+            Run r = s.await(s.signal(kill));
+            double gone = Started.awaitGone(marker, 30);
+            if (kill) {
+                assertTrue(gone >= 0, "no rank left 30 s after mpjrun.sh's SIGKILL");
+            } else {
+                assertEquals(143, r.exit(), r.toString());
+                assertTrue(r.seconds() < 3, r.toString());
+                assertTrue(gone >= 0 && gone < 5, "the ranks end with the job: " + gone);
+            }
+            assertEquals(0, jobHomes(), "the job's MPJ home is removed");
+        }
+    }
+
+    @Test
+    void aKilledRankZeroIsNamed() throws Exception {
+        String marker = "1e11+3" + ProcessHandle.current().pid();
+        Started s = started("-np", "3", "-dev", "niodev", "CollatzSteps", "--to", marker);
+        assertTrue(Started.awaitRunning(marker, "RankEntry", 4, 30), "the ranks start");
+        Thread.sleep(4000); // past MPI.Init and the abort channel's set-up
+        ProcessHandle rank0 = ProcessHandle.allProcesses().filter(p -> {
+            String c = p.info().commandLine().orElse("");
+            return c.contains(marker) && c.matches(".* niodev \\S+ \\d+ 0 mpjnumerics\\.launch\\.RankEntry .*");
+        }).findFirst().orElseThrow();
+        long at = System.nanoTime();
+        rank0.destroyForcibly();
+        Run r = s.await(at);
+        assertEquals(1, r.exit(), r.toString());
+        assertTrue(r.seconds() < 10, r.toString());
+        assertEquals(1, r.errLines().lines().filter(l -> l.startsWith("error:")).count(), r.toString());
+        assertTrue(r.errLines().contains("error: rank 0 (pid " + rank0.pid()) && r.errLines().contains("ended before the job finished"),
+            r.toString());
+        assertTrue(Started.awaitGone(marker, 10) >= 0, "no rank left");
+    }
+
+    @Test
+    void anUnknownHostInTheMachinesFileIsAUsageError() throws Exception {
+        Path bad = Files.createTempFile("machines", "");
+        try {
+            Files.writeString(bad, "localhost\nno-such-host.invalid\n");
+            Run r = Run.command(List.of(LaunchersIT.MPJRUN, "-machinesfile", bad.toString(), "-np", "2", "Hello"),
+                new File(System.getProperty("java.io.tmpdir")), environment());
+            assertEquals(2, r.exit(), r.toString());
+            assertEquals("", r.out(), r.toString());
+            assertEquals(1, r.errLines().lines().count(), r.toString());
+            assertTrue(r.err().contains("'no-such-host.invalid'") && r.err().contains(bad.toString()), r.toString());
+        } finally {
+            Files.delete(bad);
+        }
     }
 }

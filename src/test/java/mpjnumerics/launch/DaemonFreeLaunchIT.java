@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import mpjnumerics.testing.RankJvms;
 import mpjnumerics.testing.Run;
+import mpjnumerics.testing.Started;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +25,16 @@ class DaemonFreeLaunchIT {
     static final RankJvms RANKS = new RankJvms();
 
     static Run mpjrunUnderSlurm(String... args) {
+        return Run.command(command(args), new File(System.getProperty("java.io.tmpdir")), environment());
+    }
+
+    static List<String> command(String... args) {
         List<String> cmd = new ArrayList<>(List.of(LaunchersIT.MPJRUN, RANKS.marker()));
         cmd.addAll(Arrays.asList(args));
+        return cmd;
+    }
+
+    static Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
         env.put("MPJ_HOME", null);
         env.put("MPJ_NUMERICS_VECTOR", "0");
@@ -33,7 +42,7 @@ class DaemonFreeLaunchIT {
         env.put("SLURM_NTASKS", "3");
         env.put("MPJ_NUMERICS_RENDEZVOUS_HOST", "localhost");
         env.put("PATH", LaunchersIT.ROOT.resolve("src/test/sh") + File.pathSeparator + System.getenv("PATH"));
-        return Run.command(cmd, new File(System.getProperty("java.io.tmpdir")), env);
+        return env;
     }
 
     @Test
@@ -79,5 +88,30 @@ class DaemonFreeLaunchIT {
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.err().contains("error:"), r.toString());
         assertEquals("", r.out());
+    }
+
+    /**
+     * SIGTERM to mpjrun.sh: at once (bash defers a trap while a foreground command runs), every
+     * rank stopped, 143. SIGKILL (no trap runs): the ranks still see their launcher go.
+     */
+    @Test
+    void aSignalToTheLauncherStopsTheWholeJob() throws Exception {
+        for (boolean kill : new boolean[] {false, true}) {
+            String marker = "1e11+" + (kill ? 2 : 1) + ProcessHandle.current().pid();
+            Started s = Started.command(command("-np", "3", "CollatzSteps", "--to", marker),
+                new File(System.getProperty("java.io.tmpdir")), environment());
+            // three ranks and the srun that started them
+            assertTrue(Started.awaitRunning(marker, "RankEntry", 4, 30), "the ranks start");
+            Thread.sleep(1500);
+            Run r = s.await(s.signal(kill));
+            double gone = Started.awaitGone(marker, 30);
+            if (kill) {
+                assertTrue(gone >= 0, "no rank left 30 s after mpjrun.sh's SIGKILL");
+            } else {
+                assertEquals(143, r.exit(), r.toString());
+                assertTrue(r.seconds() < 3, r.toString());
+                assertTrue(gone >= 0 && gone < 5, "the ranks end with the job: " + gone);
+            }
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import mpjnumerics.testing.Run;
+import mpjnumerics.testing.Started;
 import org.junit.jupiter.api.Test;
 
 /** The packaged jar and the mpjrun.sh wrapper, run as a user would, from another folder. */
@@ -141,5 +142,37 @@ class LaunchersIT {
         assertTrue(bad.errLines().contains("rank 1 failed: IllegalArgumentException: foreign failure"), bad.toString());
         Run missing = mpjrun("-np", "2", "org.example.Missing");
         assertEquals(2, missing.exit(), missing.toString());
+    }
+
+    @Test
+    void theWrappersOwnOptionsAreCheckedAsTheJobsCheckTheirs() {
+        for (String[] c : new String[][] {{"--bogus", "Hello"}, {"-np", "", "Hello"}, {"-n", "2", "Hello"},
+            {"--np", "2", "Hello"}, {"-np"}, {}}) {
+            Run r = mpjrun(c);
+            String what = "mpjrun.sh " + String.join(" ", c);
+            assertEquals(2, r.exit(), what + ": " + r);
+            assertEquals("", r.out(), what + ": " + r);
+            assertEquals(1, r.errLines().lines().count(), what + ": one line: " + r);
+            assertTrue(r.errLines().startsWith("error: "), what + ": " + r);
+        }
+        assertTrue(mpjrun("--bogus", "Hello").err().contains("(see mpjrun.sh --help)"));
+        assertTrue(mpjrun().err().contains("(see mpjrun.sh --help)"));
+        // JVM options still go to the JVM
+        Run jvm = mpjrun("-Xmx256m", "-Dsome.key=value", "-XX:+UseSerialGC", "-ea", "--add-opens",
+            "java.base/java.lang=ALL-UNNAMED", "-np", "2", "Hello");
+        assertEquals(0, jvm.exit(), jvm.toString());
+        assertEquals(0, mpjrun("--version").exit());
+    }
+
+    @Test
+    void javaJarsSecondJvmEndsWhenItsLauncherIsKilled() throws Exception {
+        String marker = "1e13+" + ProcessHandle.current().pid();
+        Started s = Started.command(List.of(Run.java(), "-jar", JAR, "-np", "2", "PiMonteCarlo", "--samples", marker),
+            ELSEWHERE, new HashMap<>());
+        assertTrue(Started.awaitRunning(marker, "mpjnumerics.launchedBy", 1, 30), "the second JVM starts");
+        s.signal(true);
+        s.await();
+        double gone = Started.awaitGone(marker, 10);
+        assertTrue(gone >= 0 && gone < 5, "the second JVM ends within 5 s of its launcher's SIGKILL: " + gone);
     }
 }

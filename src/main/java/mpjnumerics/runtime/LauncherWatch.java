@@ -1,0 +1,71 @@
+package mpjnumerics.runtime;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Stops a rank whose launcher is gone, so that a killed mpjrun.sh leaves no rank behind. On
+ * niodev and hybdev the job's MPJ home (the folder of -Dmpjnumerics.statusFile, on the shared
+ * file system) exists exactly while mpjrun.sh runs the job: mpjrun.sh removes it when it ends,
+ * however it ends (a guard process does it when mpjrun.sh itself is killed). Under srun the
+ * rank's connection to the rendezvous plays that part ({@link Rendezvous#proxy}).
+ */
+public final class LauncherWatch {
+    private static final long POLL_MILLIS = 1_000;
+
+    private LauncherWatch() {}
+
+    /** Once per rank JVM; does nothing without a status file (a rank started by hand). */
+    public static void start() {
+        String file = System.getProperty("mpjnumerics.statusFile");
+        Path home = file == null ? null : Path.of(file).toAbsolutePath().getParent();
+        if (home == null || !Files.isDirectory(home)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                while (Files.isDirectory(home)) {
+                    Thread.sleep(POLL_MILLIS);
+                }
+                Failure.launcherGone();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "launcher-watch");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Set once this JVM's rank has met the others (MPI.Init done, abort channel open). */
+    private static final String JOINED = "mpjnumerics.joined";
+    static final long JOIN_SECONDS = Long.getLong("mpjnumerics.joinSeconds", 60);
+
+    /**
+     * A rank JVM of a cluster job: MPJ's niodev waits forever in MPI.Init for a rank that died
+     * or cannot be reached during start-up, before the abort channel can watch it. Halts with
+     * a line after {@value #JOIN_SECONDS} s unless {@link #joined} was called by then.
+     */
+    public static void expectJoin(int rank) {
+        Thread t = new Thread(() -> {
+            try {
+                long end = System.nanoTime() + JOIN_SECONDS * 1_000_000_000L;
+                while (System.getProperty(JOINED) == null && System.nanoTime() < end) {
+                    Thread.sleep(200);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (System.getProperty(JOINED) == null) {
+                Failure.halt(Failure.EXIT_FAILURE, "error: rank " + rank + " could not meet the other ranks within "
+                        + JOIN_SECONDS + " s (one of them died or cannot be reached during start-up)");
+            }
+        }, "join-watch");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** This rank has met the others. */
+    public static void joined() {
+        System.setProperty(JOINED, "yes");
+    }
+}
