@@ -3,13 +3,22 @@ package mpjnumerics.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class JobsTest {
     @Test
     void everyNameFindsTheJobOfThatName() {
-        assertEquals(8, Jobs.names().size());
+        Set<String> implemented = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(Job.class.getPackageName()).stream()
+                .filter(c -> c.isAssignableTo(Job.class) && !c.isInterface() && !c.getModifiers().contains(JavaModifier.ABSTRACT))
+                .map(c -> c.getSimpleName()).collect(Collectors.toSet());
+        assertEquals(implemented, Set.copyOf(Jobs.names()), "every Job class has a name, and no name lacks a class");
         for (String name : Jobs.names()) {
             Job job = Jobs.find(name).orElseThrow();
             assertEquals(name, job.options().job());
