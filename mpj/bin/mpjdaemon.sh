@@ -3,7 +3,11 @@
 #
 # Runs an MPJ Express daemon (needed by -dev niodev/hybdev runs through MPJ's starter) on
 # this host. Each daemon gets its own state folder and home (daemons unpack jobs into
-# ~/.mpj_users and delete it at job end, so two sharing a home would race).
+# ~/.mpj_users and delete it at job end, so two sharing a home would race), and its own MPJ
+# home (conf/ of its own, lib/ linked to this one's): the daemon also opens a "port manager"
+# on the port its conf names, 40052 as shipped, so a second daemon on the host (another port,
+# another user) could not start. Here each takes a free port for it; MPJ's starter never
+# connects to it.
 # SECURITY: an MPJ daemon runs any java command sent to its port, unauthenticated. Start it
 # only on a private network, only for the time of your jobs, and stop it afterwards.
 set -euo pipefail
@@ -19,6 +23,18 @@ port=${2:-40055}
 state=${MPJ_DAEMON_STATE:-$MPJ_HOME/logs}/daemon-$port
 pidfile=$state/pid
 
+# free_port: a TCP port nothing on this host uses now, below the kernel's ephemeral range.
+free_port() {
+  local lo=32768 used p
+  read -r lo _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  used=$(ss -tanH 2>/dev/null | awk '{print $4}' | sed 's/.*://' | sort -u)
+  for _ in $(seq 200); do
+    p=$((lo - 10000 + RANDOM % 10000))
+    [ "$p" -gt 1024 ] && [ "$p" != "$port" ] && ! grep -qx "$p" <<<"$used" && { echo "$p"; return; }
+  done
+  echo "error: no free port for the daemon's port manager below $lo" >&2
+  exit 1
+}
 listening() { ss -ltnH "sport = :$port" 2>/dev/null | grep -q .; }
 running() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
 
@@ -27,9 +43,12 @@ case "$cmd" in
     if running; then echo "daemon already running on port $port (pid $(cat "$pidfile"))" >&2; exit 0; fi
     [ -f "$MPJ_HOME/lib/daemon.jar" ] || { echo "error: $MPJ_HOME is not assembled: run 'make build'" >&2; exit 1; }
     if listening; then echo "error: port $port is already in use" >&2; exit 1; fi
-    mkdir -p "$state/home"
+    mkdir -p "$state/home" "$state/mpj/conf"
+    ln -sfn "$MPJ_HOME/lib" "$state/mpj/lib"
+    sed "s/^mpjexpress.mpjdaemon.port.2=.*/mpjexpress.mpjdaemon.port.2=$(free_port)/" "$MPJ_HOME/conf/mpjexpress.conf" \
+      >"$state/mpj/conf/mpjexpress.conf"
     # Not probed by connecting: the daemon reads every connection as a job ticket.
-    nohup "$java" -Duser.home="$state/home" -jar "$MPJ_HOME/lib/daemon.jar" "$port" \
+    MPJ_HOME=$state/mpj nohup "$java" -Duser.home="$state/home" -jar "$state/mpj/lib/daemon.jar" "$port" \
       >"$state/daemon.log" 2>&1 </dev/null &
     echo $! >"$pidfile"
     for _ in $(seq 100); do

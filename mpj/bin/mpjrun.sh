@@ -254,6 +254,9 @@ case "$dev" in
           "MPJ Express ("*") is started in the cluster configuration"*|"Starting process <"*|"Stopping Process <"*|"EXIT@Ping#") ;;
           "error: rank "*) [ -s "$job_home/failed" ] || printf '%s\n' "$line" >&2; echo 1 >"$job_home/failed" ;;
           "error: "*) printf '%s\n' "$line" >&2; echo 2 >"$job_home/failed" ;; # a usage error
+          # MPJ's starter's own failure (no daemon answers, ...): told in one line at the end
+          *"runtime.common.MPJRuntimeException: "*) printf '%s\n' "${line#*MPJRuntimeException: }" >"$job_home/starter-error" ;;
+          " rest of the exceptions "|$'\t'"at runtime.starter."*) ;;
           "WARNING: "*|"["*"-Wrapper.java]"*|$'\t'"at "*|java.*Exception*|java.*Error*) printf '%s\n' "$line" >&2 ;;
           *) printf '%s\n' "$line" ;;
         esac
@@ -280,7 +283,8 @@ case "$dev" in
       sleep 0.5 &
       wait $! || true
     done
-    wait "$starter" 2>/dev/null || true
+    starter_status=0
+    wait "$starter" 2>/dev/null || starter_status=$?
     wait "$filter" 2>/dev/null || true
     starter=""
     # A failing rank also records its status in a file (MPJ's daemons may drop its last line).
@@ -291,6 +295,12 @@ case "$dev" in
                            END { if (!found) print max + 0 }' "$job_home/status")"
     fi
     [ -s "$job_home/failed" ] && exit "$(head -n 1 "$job_home/failed")"
+    # No rank reported, yet MPJ's starter failed: it reached no daemon, or lost one.
+    if [ "$starter_status" != 0 ]; then
+      why=$(sed -E 's/Please make sure.*//; s/[. ]*$//' "$job_home/starter-error" 2>/dev/null || true)
+      fail "MPJ's starter failed (exit $starter_status): ${why:-no rank reported}; is an MPJ daemon running\
+ on every host of $machines (mpj/bin/mpjdaemon.sh start PORT, then -dport PORT here)?" 1
+    fi
     exit 0 ;;
   *) fail "-dev must be multicore, niodev, hybdev or srun, got '$dev'" ;;
 esac
