@@ -41,7 +41,7 @@ final class MulticoreLauncher {
      */
     static int run(Path home, int np, String extraClassPath, String className, Parsed options, String[] userArgs)
             throws LaunchException {
-        ClassLoader shared = new URLClassLoader("mpj-shared", urls(home, SHARED), ClassLoader.getPlatformClassLoader());
+        ClassLoader shared = new SmpdevLoader(urls(home, SHARED), ClassLoader.getPlatformClassLoader());
         Constructor<?> group;
         try {
             group = shared.loadClass("xdev.smpdev.SMPDevProcess").getConstructor(String.class);

@@ -24,6 +24,21 @@ class HelloAndPingPongJobTest {
     }
 
     @Test
+    void manyRanksOnOneMachineFinish() {
+        // Through MPJ's smpdev as shipped, np 160 never finished (launch.SmpdevLoader); a
+        // prime count checks the ranks did their share, against pi(10^7) (OEIS A006880).
+        Run hello = Run.job(256, "Hello", "--json");
+        assertEquals(0, hello.exit(), hello.toString());
+        JsonNode ranks = hello.json().get("result").get("ranks");
+        assertEquals(256, ranks.size());
+        for (int i = 0; i < 256; i++) {
+            assertEquals(i, ranks.get(i).get("rank").asInt());
+        }
+        Run count = Run.job(200, "PrimeCount", "--to", "1e7", "--method", "sieve", "--json");
+        assertEquals(664579, count.json().get("result").get("count").asLong(), count.toString());
+    }
+
+    @Test
     void pingPongMeasuresEveryPeerAndSizeAndVerifiesPayloads() {
         Run r = Run.job(3, "PingPong", "--max-bytes", "1000", "--iterations", "5", "--json");
         assertEquals(0, r.exit(), r.toString());
