@@ -20,7 +20,7 @@ SOURCES      := pom.xml $(shell find src/main -type f 2>/dev/null)
 ARGS ?=
 NP   ?=
 
-.PHONY: build setup debs run test cluster-test bench bench-debs bench-smoke bench-headline jmh cpd wheel-crossing clean distclean help
+.PHONY: build setup debs run test cluster-test bench bench-debs bench-smoke bench-headline bench-primecount jmh cpd wheel-crossing clean distclean help
 
 help:
 	@echo "make run     build and run PiMonteCarlo (ARGS=..., NP=...)"
@@ -30,6 +30,7 @@ help:
 	@echo "make bench   start-up and job sweep against reference programs with plots, then JMH (QUICK=1: short)"
 	@echo "make jmh     JMH benchmarks of every kernel (BENCH=full: longer)"
 	@echo "make bench-headline   the issues' headline comparisons at np 2 (long)"
+	@echo "make bench-primecount pi(x) and NthPrime against primecount (MAX_K=16: stop at 1e16)"
 	@echo "make cpd     PMD's copy-paste detector over src/main/java (report in target/cpd/)"
 
 debs:
@@ -82,7 +83,7 @@ cluster-test: build
 	src/test/cluster/run.sh
 
 # Reference programs for the benchmarks: C + Open MPI, primesieve, mpi4py; GNU time for RSS.
-BENCH_DEBS := openmpi-bin libopenmpi-dev primesieve-bin bc python3-mpi4py time gcc
+BENCH_DEBS := openmpi-bin libopenmpi-dev primesieve-bin primecount-bin bc python3-mpi4py time gcc
 
 bench-debs:
 	@scripts/install-debs.sh $(BENCH_DEBS)
@@ -100,6 +101,10 @@ bench-smoke: build bench-debs
 
 bench-headline: build bench-debs
 	bench/headline.sh
+
+# The combinatorial pi(x) and NthPrime against primecount, 10^12 .. 10^(MAX_K) (default 18).
+bench-primecount: build bench-debs
+	bench/primecount.sh
 
 # JMH benchmarks of every kernel, single-threaded. BENCH=full for longer, steadier runs.
 JMH_OPTS := $(if $(filter full,$(BENCH)),-f 2 -wi 5 -i 10,-f 1 -wi 2 -w 1s -i 3 -r 1s)

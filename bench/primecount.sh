@@ -50,4 +50,11 @@ for k in 12 13 14 15; do
   read -r got secs rss < <(run 2 prime NthPrime --n "1e$k")
   check "$got" "${NTH[$k]}" "NthPrime 1e$k"
   echo "nth(1e$k),2,$secs,$rss"
+  if command -v primecount >/dev/null; then
+    /usr/bin/time -f "%e %M" -o /tmp/primecount.$$ primecount -n "1e$k" -t2 >/tmp/primecount.out.$$
+    read -r secs kb </tmp/primecount.$$
+    check "$(cat /tmp/primecount.out.$$)" "${NTH[$k]}" "primecount -n 1e$k"
+    echo "nth(1e$k) primecount,2,$secs,$((kb / 1024))"
+    rm -f /tmp/primecount.$$ /tmp/primecount.out.$$
+  fi
 done
