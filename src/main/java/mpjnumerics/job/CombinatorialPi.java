@@ -79,7 +79,7 @@ final class CombinatorialPi {
                 if (i >= s1 + easy + p2) { // the dealer starts from the top: hard block 0 first
                     part = HARD;
                     int k = (int) (items - 1 - i);
-                    r = d.hard(k);
+                    r = d.hard(k, dealer::serve);
                 } else if (i >= s1 + easy) {
                     part = P2;
                     r = d.p2((int) (i - s1 - easy));

@@ -6,9 +6,11 @@ package mpjnumerics.spmd;
  * A rank slowed by whatever else runs on its core (the JIT's compiler threads, another job)
  * simply takes fewer items, and the ranks finish together, where a fixed split waits for the
  * slowest. Each rank's first block is fixed in advance, so nobody waits at the start; after
- * that rank 0 deals, between items of its own, and the others ask it by message, as they take
- * the last item of a block (rank 0 answers between two items of its own: asking only once the
- * block was done left a rank waiting up to an item's time for each answer).
+ * that rank 0 deals, between items of its own, and the others ask it by message. Rank 0
+ * answers only between two items of its own, so the others ask one block ahead: as soon as a
+ * block arrives, the ask for the next goes out, and its answer waits in a posted receive
+ * while the block is worked on (asking only at a block's last item left a rank waiting up to
+ * one of rank 0's items per block: 1.3 s of 8 at pi(10^16) on 2 ranks).
  *
  * <p>Every rank calls {@link #take} until it returns -1; rank 0 returns -1 only once every
  * other rank has been told that nothing is left, so no message outlives the dealing.
@@ -28,8 +30,9 @@ public final class Dealer {
     private int told;
     /** Other ranks: rank 0 said none are left. */
     private boolean over;
-    /** Other ranks: an ask is on its way to rank 0 (at most one at a time). */
-    private boolean asked;
+    /** Other ranks: the answer to the one ask on its way (null once none are left), into {@link #dealt}. */
+    private Spmd.Posted deal;
+    private final long[] dealt = new long[2];
 
     public Dealer(Spmd spmd, long count) {
         this.spmd = spmd;
@@ -49,6 +52,8 @@ public final class Dealer {
         next = top;
         if (spmd.isRoot() && spmd.size() > 1) {
             ask = spmd.post(asker, Spmd.ANY_RANK, Tags.DEALER_ASK);
+        } else if (!spmd.isRoot()) {
+            askAhead();
         }
     }
 
@@ -80,27 +85,23 @@ public final class Dealer {
             if (over) {
                 return -1;
             }
-            if (!asked) {
-                ask();
-            }
-            spmd.recv(message, 0, Tags.DEALER_DEAL);
-            asked = false;
-            hi = message[0];
-            lo = message[1];
+            deal.await();
+            hi = dealt[0];
+            lo = dealt[1];
             over = hi < lo;
             if (over) {
+                deal = null;
                 return -1;
             }
-        }
-        if (hi == lo) {
-            ask(); // ahead: the answer comes while this rank works on its last item
+            askAhead();
         }
         return hi--;
     }
 
-    private void ask() {
+    /** Other ranks: asks for the next block, whose answer is received while this one is worked on. */
+    private void askAhead() {
+        deal = spmd.post(dealt, 0, Tags.DEALER_DEAL);
         spmd.send(new long[] {spmd.rank()}, 0, Tags.DEALER_ASK);
-        asked = true;
     }
 
     /** Rank 0: the items handed out so far (its own counted as it takes them), for progress; 0 elsewhere. */
@@ -108,8 +109,14 @@ public final class Dealer {
         return spmd.isRoot() ? count - 1 - next - Math.max(0, hi - lo + 1) : 0;
     }
 
-    /** Rank 0: answers the asks already waiting. */
-    private void serve() {
+    /**
+     * Rank 0: answers the asks already waiting (nothing elsewhere). {@link #take} does it;
+     * an item that runs long should call it now and then, or the others wait for it.
+     */
+    public void serve() {
+        if (!spmd.isRoot()) {
+            return;
+        }
         while (told < spmd.size() - 1 && ask.arrived()) {
             answer();
         }

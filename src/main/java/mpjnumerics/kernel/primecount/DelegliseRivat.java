@@ -212,7 +212,16 @@ public final class DelegliseRivat {
 
     /** Block k of the hard leaves: see {@link HardLeaves#block}. */
     public long[] hard(int k) {
-        return hard.block(k);
+        return hard.block(k, () -> {});
+    }
+
+    /**
+     * Block k of the hard leaves, calling {@code betweenSegments} after each of its sieve
+     * segments: the first blocks take up to a tenth of the whole count, and a rank that deals
+     * work to others must answer them meanwhile.
+     */
+    public long[] hard(int k, Runnable betweenSegments) {
+        return hard.block(k, betweenSegments);
     }
 
     // ---- P2

@@ -65,8 +65,9 @@ final class HardLeaves {
     /**
      * Block k: {sum, len, muSum[0 .. len), cnt[0 .. len)}. cnt[b] (survivors of the first b-1
      * primes in the block) is complete for b <= bMax(end of block), all that later blocks use.
+     * {@code betweenSegments} runs after each segment.
      */
-    long[] block(int k) {
+    long[] block(int k, Runnable betweenSegments) {
         int c = PhiTiny.C;
         long lowStart = segStart(k) * segNumbers;
         long end = Math.min(limit, segStart(k + 1) * segNumbers);
@@ -163,6 +164,7 @@ final class HardLeaves {
                     total -= removed;
                 }
             }
+            betweenSegments.run();
         }
         long[] out = new long[2 + 2 * len];
         out[0] = sum;
