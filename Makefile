@@ -13,19 +13,26 @@ M2           ?= $(HOME)/.m2/repository
 MPJ_VERSION  := 0.44
 MPJ_ARTIFACT := $(M2)/net/sf/mpjexpress/mpj/$(MPJ_VERSION)/mpj-$(MPJ_VERSION).jar
 RELOAD4J     := $(M2)/ch/qos/reload4j/reload4j/1.2.25/reload4j-1.2.25.jar
-DEBS         := libmpj-java libcommons-cli-java libcommons-io-java libcommons-codec-java iproute2
+# Building needs MPJ Express's jars, which make takes from Debian's libmpj-java; off Debian the
+# release tarball (make dist) needs only a JDK. iproute2 (ss) is for the tests' MPJ daemons.
+DEBS         := libmpj-java libcommons-cli-java libcommons-io-java libcommons-codec-java
+DEBS_HINT    := building needs MPJ Express 0.44's jars, which make takes from Debian's libmpj-java: build on Debian 12 (a container will do), or use the release tarball (make dist), which needs only a JDK 17
+TEST_DEBS    := iproute2
+VERSION      := $(shell sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -n 1)
+DIST         := target/mpj-numerics-$(VERSION).tar.gz
 SOURCES      := pom.xml $(shell find src/main -type f 2>/dev/null)
 
 # Arguments for `make run`, e.g. make run ARGS="--samples 1e9"; NP defaults to all cores.
 ARGS ?=
 NP   ?=
 
-.PHONY: build setup debs run test cluster-test bench bench-debs bench-smoke bench-headline bench-primecount jmh cpd wheel-crossing clean distclean help
+.PHONY: build setup tools debs dist dist-test run test cluster-test bench bench-debs bench-smoke bench-headline bench-primecount jmh cpd wheel-crossing clean distclean help
 
 help:
 	@echo "make run     build and run PiMonteCarlo (ARGS=..., NP=...)"
 	@echo "make test    build and run all tests"
 	@echo "make build   build target/mpj-numerics.jar and the MPJ home in mpj/"
+	@echo "make dist    the release tarball $(DIST): runs anywhere with a JDK 17, no root"
 	@echo "make cluster-test   3 hosts in network namespaces, a 3-node SLURM cluster (root)"
 	@echo "make bench   start-up and job sweep against reference programs with plots, then JMH (QUICK=1: short)"
 	@echo "make jmh     JMH benchmarks of every kernel (BENCH=full: longer)"
@@ -33,8 +40,12 @@ help:
 	@echo "make bench-primecount pi(x) and NthPrime against primecount (MAX_K=16: stop at 1e16)"
 	@echo "make cpd     PMD's copy-paste detector over src/main/java (report in target/cpd/)"
 
-debs:
-	@scripts/install-debs.sh $(DEBS)
+# What make itself cannot install: one line naming what is missing.
+tools:
+	@for t in java mvn; do command -v $$t >/dev/null || { echo "error: building needs $$t on the PATH: a JDK 17 or newer and Maven 3.8 or newer" >&2; exit 1; }; done
+
+debs: tools
+	@DEBS_HINT="$(DEBS_HINT)" scripts/install-debs.sh $(DEBS)
 
 $(RELOAD4J):
 	$(MVN) dependency:get -Dartifact=ch.qos.reload4j:reload4j:1.2.25 -Dtransitive=false
@@ -68,17 +79,28 @@ build: setup $(JAR) $(JVM_OPTIONS) $(CDS)
 run: build
 	mpj/bin/mpjrun.sh $(if $(NP),-np $(NP)) PiMonteCarlo $(ARGS)
 
-# The unit, job and launcher tests, the cluster tests, then the smoke test of make bench's
-# quick mode.
+# The release tarball (scripts/make-dist.sh says what it holds).
+dist: build
+	@scripts/make-dist.sh $(VERSION) $(DIST)
+
+# The tarball unpacked and run by an unprivileged user with only a JDK and coreutils, on Java 17
+# and 25 (src/test/dist/run.sh; DIST_TESTS=skip skips it).
+dist-test: dist
+	src/test/dist/run.sh $(DIST)
+
+# The unit, job and launcher tests, the release tarball's test, the cluster tests, then the
+# smoke test of make bench's quick mode.
 test: setup
+	@scripts/install-debs.sh $(TEST_DEBS)
 	mvn -B -Dstyle.color=never verify
+	$(MAKE) dist-test
 	$(MAKE) cluster-test
 	$(MAKE) bench-smoke
 
 # Three hosts in network namespaces (niodev, hybdev through MPJ daemons) and a three-node
 # SLURM cluster on them (every jobs/ script through sbatch, the daemon-free srun launch).
 CLUSTER_DEBS := slurm-wlm munge procps bc util-linux
-cluster-test: build
+cluster-test: dist
 	@scripts/install-debs.sh $(CLUSTER_DEBS)
 	src/test/cluster/run.sh
 

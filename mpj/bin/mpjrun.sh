@@ -11,14 +11,69 @@
 #   - -dev srun (the default inside a SLURM allocation): niodev without daemons, one JVM per
 #     rank started by srun, meeting at a rendezvous server of this project.
 # Any other option before the job name (-Xmx8g, -Dkey=value, ...) goes to the JVM.
+#
+# Environment: MPJ_HOME, an MPJ Express installation of your own (the layout of MPJ Express's
+# release: lib/*.jar, conf/mpjexpress.conf), used when set, else the runtime bundled here;
+# JAVA_HOME, the JDK (17 or newer) to run, else java on the PATH.
 set -euo pipefail
+# When the launch began, for the report's processSeconds (report.LaunchClock), in microseconds.
+started=${EPOCHREALTIME:-}
+started=${started//[!0-9]/}
+
+fail() { echo "error: $1" >&2; exit "${2:-2}"; }
 
 self=$(readlink -f "${BASH_SOURCE[0]}")
-MPJ_HOME=$(cd "$(dirname "$self")/.." && pwd)
+# The folder holding bin/: in a release, its top, which is also the bundled MPJ home and keeps the
+# project jar in lib/; in a source tree, mpj/, with the jar that make builds in target/ beside it.
+bundled=$(cd "$(dirname "$self")/.." && pwd)
+if [ -f "$bundled/lib/mpj-numerics.jar" ]; then
+  root=$bundled
+  jar=${MPJ_NUMERICS_JAR:-$bundled/lib/mpj-numerics.jar}
+  rebuild="unpack the release again"
+else
+  root=$(dirname "$bundled")
+  jar=${MPJ_NUMERICS_JAR:-$root/target/mpj-numerics.jar}
+  rebuild="run 'make build' in $root"
+fi
+if [ -n "${MPJ_HOME:-}" ] && [ "$(readlink -f "$MPJ_HOME" || true)" != "$bundled" ]; then
+  for f in lib/mpj.jar lib/starter.jar lib/smpdev.jar conf/mpjexpress.conf; do
+    [ -r "$MPJ_HOME/$f" ] || fail "MPJ_HOME=$MPJ_HOME is not an MPJ Express home (no readable $f): point it at MPJ Express 0.44, or unset it to use the one bundled in $bundled" 1
+  done
+  MPJ_HOME=$(readlink -f "$MPJ_HOME")
+else
+  MPJ_HOME=$bundled
+fi
 export MPJ_HOME
-root=$(dirname "$MPJ_HOME")
-jar=${MPJ_NUMERICS_JAR:-$root/target/mpj-numerics.jar}
-if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java="$JAVA_HOME/bin/java"; else java=java; fi
+
+# The JDK: 17 or newer, told in one line when it is not there or too old. Its version comes from
+# the JDK's release file, read without starting a JVM; from java -version only when it has none.
+if [ -n "${JAVA_HOME:-}" ]; then
+  java=$JAVA_HOME/bin/java
+  [ -x "$java" ] || fail "JAVA_HOME=$JAVA_HOME has no bin/java: point it at a JDK 17 or newer, or unset it to use java on the PATH" 1
+else
+  java=$(command -v java) || fail "no java on the PATH: put a JDK 17 or newer there, or set JAVA_HOME to one" 1
+fi
+java_feature() {
+  local release line v=""
+  release=$(dirname "$(dirname "$(readlink -f "$java")")")/release
+  if [ -r "$release" ]; then
+    while IFS= read -r line; do
+      case "$line" in JAVA_VERSION=*) v=${line#JAVA_VERSION=}; v=${v//\"/}; break ;; esac
+    done <"$release"
+  fi
+  if [ -z "$v" ]; then
+    v=$("$java" -version 2>&1 || true)
+    v=${v#*version \"}
+    v=${v%%\"*}
+  fi
+  v=${v#1.}
+  echo "${v%%[!0-9]*}"
+}
+java_version=$(java_feature)
+if [[ "$java_version" =~ ^[0-9]+$ ]] && [ "$java_version" -lt 17 ]; then
+  fail "$java is Java $java_version; mpj-numerics needs Java 17 or newer (set JAVA_HOME to one)" 1
+fi
+[ -n "$started" ] || started=$(date +%s%6N)
 
 usage() {
   cat <<USAGE
@@ -30,8 +85,6 @@ usage: mpjrun.sh [-np N] [-dev multicore|niodev|hybdev|srun] [-machinesfile FILE
 USAGE
   [ -f "$jar" ] && "$java" -cp "$jar" mpjnumerics.launch.Main --help
 }
-fail() { echo "error: $1" >&2; exit "${2:-2}"; }
-
 # A TCP port for this job's starter: no socket here uses it, and it lies below the kernel's
 # ephemeral range, so no outgoing connection can take it before the starter binds it.
 free_port() {
@@ -64,7 +117,9 @@ while [ $# -gt 0 ]; do
       shift 2 ;;
     -src|-profile) mpj_opts+=("$1"); shift ;;
     -h|-help|--help) usage; exit 0 ;;
-    --version|-version) exec "$java" -cp "$jar" mpjnumerics.launch.Main --version ;;
+    --version|-version)
+      [ -f "$jar" ] || fail "$jar not found: $rebuild" 1
+      exec "$java" -cp "$jar" mpjnumerics.launch.Main --version ;;
     -jar) fail "-jar is not needed: name a job or class (the project jar is $jar)" ;;
     --add-opens|--add-exports|--add-reads|--add-modules|--limit-modules|--enable-native-access)
       [ $# -ge 2 ] || fail "$1 needs a value"
@@ -80,11 +135,12 @@ done
 [ $# -gt 0 ] || fail "no job named (see mpjrun.sh --help)"
 job=$1; shift
 
-[ -f "$jar" ] || fail "$jar not found: run 'make build' in $root" 1
+[ -f "$jar" ] || fail "$jar not found: $rebuild" 1
 if [ -d "$MPJ_HOME/lib" ] && [ ! -r "$MPJ_HOME/lib" ]; then
   fail "MPJ home $MPJ_HOME/lib is not readable by you: its owner can run 'chmod -R a+rX $MPJ_HOME/lib'" 1
 fi
-[ -f "$MPJ_HOME/lib/starter.jar" ] || fail "MPJ home $MPJ_HOME is not assembled: run 'make build' in $root" 1
+[ -f "$MPJ_HOME/lib/starter.jar" ] || fail "MPJ home $MPJ_HOME is not assembled: $rebuild" 1
+jvm_opts+=("-Dmpjnumerics.started=$started")
 # Inside a SLURM allocation the default is a daemon-free niodev launch through srun.
 if [ -z "$dev" ]; then
   if [ -n "$machines" ]; then dev=niodev
@@ -167,7 +223,10 @@ case "$dev" in
     # MPJ_NUMERICS_VECTOR set, the launcher starts a JVM with them itself when it must.
     table=${jar%.jar}.jvm-options
     if [ -z "${MPJ_NUMERICS_VECTOR:-}" ] && [ "$table" -nt "$jar" ]; then
-      read -r -a declared <<<"$(awk -F'\t' -v j="${job,,}" '$1 == j { print $2; exit }' "$table")"
+      declared=()
+      while IFS=$'\t' read -r name opts; do
+        [ "$name" = "${job,,}" ] && { read -r -a declared <<<"$opts"; break; }
+      done <"$table"
       jvm_opts=("${declared[@]}" "${jvm_opts[@]}")
     fi
     exec "$java" "${jvm_opts[@]}" -Dmpjnumerics.progress=$progress -cp "$jar" mpjnumerics.launch.Main \

@@ -394,6 +394,28 @@ check_batch euler-constant.sbatch "e ~" SAMPLES=1e7
 check_batch ping-pong.sbatch "bytes" MAX_BYTES=65536
 check_batch hello.sbatch "mpjt3"
 
+# The release tarball (make dist), unpacked elsewhere: one batch script from it, submitted as a
+# user with the modulefile loaded would (MPJ_NUMERICS_HOME set, from the release's folder):
+# stdout is the JSON result alone, stderr in its own file.
+tarball=$(ls -t "$root"/target/mpj-numerics-*.tar.gz 2>/dev/null | head -n 1)
+if [ -z "$tarball" ]; then
+  bad "sbatch from the release: no tarball in target/ (make dist)"
+else
+  mkdir "$work/release"
+  tar -C "$work/release" -xzf "$tarball"
+  rel=$(echo "$work"/release/mpj-numerics-*)
+  want=$(result_of "$(mpjrun_here -np 4 PiMonteCarlo --samples 1e7 --json 2>/dev/null)")
+  r=$(sbatch_wait --chdir="$rel" --export=ALL,MPJ_NUMERICS_HOME="$rel" "$rel/jobs/pi-monte-carlo.sbatch" --samples 1e7 --json)
+  set -- $r
+  out=$rel/logs/pi-monte-carlo-$3.out err=$rel/logs/pi-monte-carlo-$3.err
+  if [ "$1" = COMPLETED ] && [ "$(grep -c . "$out")" = 1 ] && [ -n "$want" ] \
+      && [ "$(result_of "$(cat "$out")")" = "$want" ] && grep -q "^mpj-numerics: PiMonteCarlo on 4 tasks" "$err"; then
+    ok "sbatch jobs/pi-monte-carlo.sbatch from the release: COMPLETED, JSON result alone in .out, log in .err"
+  else
+    bad "sbatch from the release: $r: $(cat "$out" "$err" 2>&1 | head -c 600)"
+  fi
+fi
+
 t0=$(now)
 r=$(sbatch_wait --export=ALL,FAIL_RANK=1 jobs/hello.sbatch)
 secs=$(since "$t0")

@@ -53,8 +53,7 @@ public final class Options {
 
     /** A text option that must be one of {@code choices}. */
     public Options choice(String name, String defaultValue, List<String> choices, String help) {
-        return add(new Option(name, Kind.TEXT, defaultValue, 0, 0, List.copyOf(choices),
-                help + " (" + String.join(", ", choices) + ")"));
+        return add(new Option(name, Kind.TEXT, defaultValue, 0, 0, List.copyOf(choices), help));
     }
 
     /**
@@ -92,6 +91,16 @@ public final class Options {
 
     public String job() {
         return job;
+    }
+
+    /** True when the arguments ask for the version; checked, as the help is, before anything else. */
+    public static boolean wantsVersion(String[] args) {
+        for (String a : args) {
+            if (a.equals("--version") || a.equals("-version")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the arguments ask for help; checked before anything else is validated. */
@@ -203,6 +212,17 @@ public final class Options {
         }
     }
 
+    /** What the value is, as the usage shows it: N an integer, X a real, a choice its values. */
+    private static String valueName(Option o) {
+        return switch (o.kind()) {
+            case INTEGER -> " N";
+            case REAL -> " X";
+            case TEXT -> o.choices() != null ? " " + String.join("|", o.choices()) : " TEXT";
+            case FILE -> " FILE";
+            case FLAG -> "";
+        };
+    }
+
     public String usage() {
         StringBuilder b = new StringBuilder();
         b.append(job).append(": ").append(summary).append("\n\n");
@@ -210,17 +230,13 @@ public final class Options {
                 .append(" [options]\n       java -jar target/mpj-numerics.jar [-np N] ").append(job)
                 .append(" [options]\n\noptions:\n");
         for (Option o : options.values()) {
-            String left = "--" + o.name() + switch (o.kind()) {
-                case INTEGER -> " N";
-                case REAL -> " X";
-                case TEXT -> " S";
-                case FILE -> " FILE";
-                case FLAG -> "";
-            };
+            String left = "--" + o.name() + valueName(o);
             String def = o.defaultValue() == null ? "" : " (default " + o.defaultValue() + ")";
             b.append(String.format(Locale.ROOT, "  %-22s %s%s%n", left, o.help(), def));
         }
         b.append(String.format(Locale.ROOT, "  %-22s %s%n", "--help", "print this help and exit"));
+        b.append(String.format(Locale.ROOT, "  %-22s %s%n", "--version",
+                "print the versions of mpj-numerics, MPJ Express and Java, and exit"));
         b.append("\nIntegers may be written 1000000, 1_000_000, 1e6, 10^6 or as sums like 1e18+1e9.\n");
         if (!examples.isEmpty()) {
             b.append("\nexample:\n");

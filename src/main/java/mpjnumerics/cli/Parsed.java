@@ -34,12 +34,35 @@ public final class Parsed {
         return values.containsKey(name) && !(values.get(name) instanceof Boolean b && !b);
     }
 
-    /** The job's own parameters (output-format flags left out), for the report. */
+    /**
+     * The job's own parameters (output-format flags left out), for the report, named as the
+     * report names every key: the option's name in camel case ({@code --max-bytes} is
+     * {@code maxBytes}).
+     */
     public Map<String, Object> params() {
-        Map<String, Object> m = new LinkedHashMap<>(values);
-        m.remove("json");
-        m.remove("csv");
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (var e : values.entrySet()) {
+            if (!e.getKey().equals("json") && !e.getKey().equals("csv")) {
+                m.put(camelCase(e.getKey()), e.getValue());
+            }
+        }
         return Collections.unmodifiableMap(m);
+    }
+
+    /** {@code max-bytes} as {@code maxBytes}. */
+    public static String camelCase(String optionName) {
+        StringBuilder b = new StringBuilder(optionName.length());
+        boolean up = false;
+        for (int i = 0; i < optionName.length(); i++) {
+            char c = optionName.charAt(i);
+            if (c == '-') {
+                up = true;
+            } else {
+                b.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return b.toString();
     }
 
     private Object require(String name) {

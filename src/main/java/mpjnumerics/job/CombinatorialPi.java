@@ -21,10 +21,10 @@ final class CombinatorialPi {
             m.put("x", x);
             m.put("pi", pi);
             if (parts != null) {
-                m.put("S1", parts.s1());
-                m.put("S2easy", parts.s2Easy());
-                m.put("S2hard", parts.s2Hard());
-                m.put("P2", parts.p2());
+                m.put("s1", parts.s1());
+                m.put("s2Easy", parts.s2Easy());
+                m.put("s2Hard", parts.s2Hard());
+                m.put("p2", parts.p2());
                 Map<String, Object> t = new LinkedHashMap<>();
                 for (int i = 0; i < PARTS.length; i++) {
                     t.put(PARTS[i], Double.parseDouble(Report.fixed(partSeconds[i], 3)));
@@ -35,7 +35,7 @@ final class CombinatorialPi {
         }
     }
 
-    static final String[] PARTS = {"P2", "S1", "S2easy", "S2hard"};
+    static final String[] PARTS = {"p2", "s1", "s2Easy", "s2Hard"};
     private static final int P2 = 0;
     private static final int S1 = 1;
     private static final int EASY = 2;

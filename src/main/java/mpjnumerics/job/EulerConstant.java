@@ -7,8 +7,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import mpjnumerics.cli.Options;
 import mpjnumerics.cli.Parsed;
 import mpjnumerics.cli.UsageException;
@@ -59,6 +61,27 @@ public final class EulerConstant implements Job {
             throw new UsageException("--method series is Vacca's series for gamma: use --constant gamma, "
                     + "or --digits for e");
         }
+    }
+
+    /** The constant, the method this run used (digits when --digits is given), and its options. */
+    @Override
+    public Map<String, Object> params(Parsed options) {
+        Map<String, Object> all = options.params();
+        Map<String, Object> used = new LinkedHashMap<>();
+        used.put("constant", all.get("constant"));
+        String method = options.has("digits") ? "digits" : options.text("method");
+        used.put("method", method);
+        List<String> own = switch (method) {
+            case "digits" -> List.of("digits", "out");
+            case "series" -> List.of("terms");
+            default -> List.of("samples", "seed");
+        };
+        for (String name : own) {
+            if (all.containsKey(name)) {
+                used.put(name, all.get(name));
+            }
+        }
+        return used;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import mpjnumerics.cli.Options;
+import mpjnumerics.cli.Parsed;
 import mpjnumerics.spmd.Spmd;
 
 /**
@@ -23,6 +24,16 @@ public final class Hello implements Job {
                         "how --fail-rank fails: an exception, or System.exit(3)")
                 .example("mpj/bin/mpjrun.sh -np 4 Hello")
                 .example("mpj/bin/mpjrun.sh -np 4 Hello --fail-rank 2   # must end with exit status 1");
+    }
+
+    /** --fail-mode only with --fail-rank, which it qualifies. */
+    @Override
+    public Map<String, Object> params(Parsed options) {
+        Map<String, Object> used = new LinkedHashMap<>(options.params());
+        if (!options.has("fail-rank")) {
+            used.remove("failMode");
+        }
+        return used;
     }
 
     @Override

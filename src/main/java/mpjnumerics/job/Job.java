@@ -1,6 +1,7 @@
 package mpjnumerics.job;
 
 import java.util.List;
+import java.util.Map;
 import mpjnumerics.cli.Options;
 import mpjnumerics.cli.Parsed;
 import mpjnumerics.cli.UsageException;
@@ -38,6 +39,15 @@ public interface Job {
      * which leave a core idle part of the time. Called once per JVM; by default nothing.
      */
     default void prepare() {}
+
+    /**
+     * The parameters the report lists (its {@code params}): those this run used, named as the
+     * report names every key (camel case). By default every option's value, defaults included;
+     * a job whose options depend on one another leaves out those the run did not use.
+     */
+    default Map<String, Object> params(Parsed options) {
+        return options.params();
+    }
 
     Outcome run(Context ctx) throws Exception;
 }

@@ -4,6 +4,7 @@ import mpjnumerics.report.Progress;
 import mpjnumerics.cli.Options;
 import mpjnumerics.cli.Parsed;
 import mpjnumerics.cli.UsageException;
+import mpjnumerics.report.LaunchClock;
 import mpjnumerics.report.Report;
 import mpjnumerics.report.Stdout;
 import mpjnumerics.runtime.Failure;
@@ -51,8 +52,9 @@ public final class JobRunner {
                 min = Math.min(min, t[0]);
                 max = Math.max(max, t[0]);
             }
-            Report report = new Report(name, spmd.size(), spmd.device(), opts.params(), outcome.values(),
-                    (System.nanoTime() - start) / 1e9, min / 1e9, max / 1e9, outcome.human());
+            Report report = new Report(name, spmd.size(), spmd.device(), job.params(opts), outcome.values(),
+                    (System.nanoTime() - start) / 1e9, LaunchClock.secondsSinceStart(), min / 1e9, max / 1e9,
+                    outcome.human());
             print(report, opts);
         }
         spmd.finish();

@@ -15,6 +15,7 @@ import mpjnumerics.cli.Parsed;
 import mpjnumerics.cli.UsageException;
 import mpjnumerics.job.Job;
 import mpjnumerics.job.Jobs;
+import mpjnumerics.report.LaunchClock;
 import mpjnumerics.runtime.Failure;
 
 /**
@@ -50,7 +51,7 @@ public final class Main {
                 return 0;
             }
             case VERSION -> {
-                System.out.println("mpj-numerics " + version());
+                System.out.print(versions());
                 return 0;
             }
             case JVM_OPTIONS -> {
@@ -70,6 +71,10 @@ public final class Main {
             Options declared = job.get().options();
             if (Options.wantsHelp(c.jobArgs())) {
                 System.out.print(declared.usage());
+                return c.mode() == Command.Mode.PLAN ? writePlan(c.planFile(), List.of()) : 0;
+            }
+            if (Options.wantsVersion(c.jobArgs())) {
+                System.out.print(versions());
                 return c.mode() == Command.Mode.PLAN ? writePlan(c.planFile(), List.of()) : 0;
             }
             options = declared.parse(c.jobArgs());
@@ -141,6 +146,9 @@ public final class Main {
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.addAll(missing);
         cmd.add("-D" + CHILD + "=" + ProcessHandle.current().pid());
+        if (System.getProperty(LaunchClock.PROPERTY) == null) {
+            LaunchClock.startMicros().ifPresent(t -> cmd.add("-D" + LaunchClock.PROPERTY + "=" + t));
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Main.class.getName());
@@ -218,6 +226,25 @@ public final class Main {
     static String version() {
         String v = Main.class.getPackage().getImplementationVersion();
         return v == null ? "(development build)" : v;
+    }
+
+    /**
+     * The three versions a bug report needs, one a line: this project's, MPJ Express's (from the
+     * home's conf/mpjexpress.conf, where MPJ's own starter reads it) and Java's, each with where
+     * it comes from.
+     */
+    static String versions() {
+        String mpj;
+        try {
+            Path home = MpjHome.locate();
+            mpj = MpjHome.version(home).orElse("(version unknown)") + " (" + home + ")";
+        } catch (LaunchException e) {
+            mpj = "not found: " + e.getMessage();
+        }
+        return "mpj-numerics " + version() + "\n"
+                + "MPJ Express " + mpj + "\n"
+                + "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ", "
+                + System.getProperty("java.home") + ")\n";
     }
 
     static String usage() {

@@ -1,9 +1,11 @@
 package mpjnumerics.launch;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * Finds the MPJ Express home: -Dmpj.home, else $MPJ_HOME, else the project's own mpj/ found by
@@ -32,11 +34,38 @@ final class MpjHome {
                 + "in the project to assemble mpj/");
     }
 
+    /** The MPJ Express version the home's conf/mpjexpress.conf states, as MPJ's starter reads it. */
+    static Optional<String> version(Path home) {
+        Properties conf = new Properties();
+        try (var in = Files.newInputStream(home.resolve("conf").resolve("mpjexpress.conf"))) {
+            conf.load(in);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(conf.getProperty("mpjexpress.version")).map(String::strip);
+    }
+
+    /**
+     * A jar of the home's lib/. log4j goes by two names: log4j-1.2.jar (Debian's MPJ, whose
+     * manifests name it so, and the home make assembles) and log4j-1.2.11.jar (MPJ Express's own
+     * release); either serves.
+     */
+    static Path jar(Path home, String name) {
+        Path lib = home.resolve("lib");
+        Path p = lib.resolve(name);
+        if (name.equals(LOG4J) && !Files.isRegularFile(p)) {
+            return lib.resolve("log4j-1.2.11.jar");
+        }
+        return p;
+    }
+
+    private static final String LOG4J = "log4j-1.2.jar";
+
     private static Path check(Path home, String from) throws LaunchException {
         for (String jar : REQUIRED) {
-            if (!Files.isRegularFile(home.resolve("lib").resolve(jar))) {
+            if (!Files.isRegularFile(jar(home, jar))) {
                 throw new LaunchException(from + "=" + home + " is not a usable MPJ Express home (no lib/" + jar
-                        + "); run 'make build' to assemble mpj/");
+                        + "): point it at an MPJ Express 0.44 installation, or unset it to use the bundled one");
             }
         }
         return home.toAbsolutePath().normalize();
@@ -46,6 +75,10 @@ final class MpjHome {
         try {
             Path p = Path.of(MpjHome.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             for (Path dir = p.getParent(); dir != null; dir = dir.getParent()) {
+                // A release keeps the jar in the home's own lib/; a source tree, in target/ beside mpj/.
+                if (Files.isRegularFile(dir.resolve("lib").resolve("smpdev.jar"))) {
+                    return Optional.of(check(dir, "mpj home"));
+                }
                 Path home = dir.resolve("mpj");
                 if (Files.isRegularFile(home.resolve("lib").resolve("smpdev.jar"))) {
                     return Optional.of(check(home, "mpj home"));

@@ -152,7 +152,7 @@ final class MulticoreLauncher {
         URL[] u = new URL[jars.length];
         try {
             for (int i = 0; i < jars.length; i++) {
-                u[i] = home.resolve("lib").resolve(jars[i]).toUri().toURL();
+                u[i] = MpjHome.jar(home, jars[i]).toUri().toURL();
             }
         } catch (MalformedURLException e) {
             throw new LaunchException(e.getMessage());

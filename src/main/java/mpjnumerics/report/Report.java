@@ -10,20 +10,27 @@ import java.util.Map;
 
 /**
  * What a job run produced, as rank 0 reports it: job, ranks, device, parameters, result,
- * wall time and the fastest and slowest rank's compute time (the load imbalance).
+ * wall time, the whole launch's time, and the fastest and slowest rank's compute time (the
+ * load imbalance). doc/OUTPUT.md describes the JSON and CSV forms; doc/report.schema.json is
+ * the JSON's schema, whose version is {@link #SCHEMA_VERSION}.
  */
 public record Report(String job, int ranks, String device, Map<String, Object> params,
-        Map<String, Object> result, double wallSeconds, double computeMin, double computeMax,
-        String human) {
+        Map<String, Object> result, double wallSeconds, double processSeconds, double computeMin,
+        double computeMax, String human) {
+
+    /** Raised when a key is renamed or removed, or its meaning changes; not for added keys. */
+    public static final int SCHEMA_VERSION = 1;
 
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("schemaVersion", SCHEMA_VERSION);
         m.put("job", job);
         m.put("ranks", ranks);
         m.put("device", device);
         m.put("params", params);
         m.put("result", result);
         m.put("wallSeconds", wallSeconds);
+        m.put("processSeconds", processSeconds);
         Map<String, Object> compute = new LinkedHashMap<>();
         compute.put("min", computeMin);
         compute.put("max", computeMax);
@@ -36,23 +43,34 @@ public record Report(String job, int ranks, String device, Map<String, Object> p
         return Json.write(toMap());
     }
 
-    /** A header line and one row: the scalar parameters and results, for benchmark sweeps. */
+    /**
+     * A header line and one row, for sweeps: the scalar parameters and results (lists and nested
+     * objects are in the JSON only). Every column name appears once: a key that is both a
+     * parameter and a result (PrimeCount's method: auto asked, sieve used) is one column, in the
+     * parameters' place, holding the result's value, what the run did. An absent value (JSON
+     * null) is an empty cell.
+     */
     public String csv() {
-        List<String> head = new ArrayList<>(List.of("job", "ranks", "device"));
-        List<String> row = new ArrayList<>(List.of(job, Integer.toString(ranks), device));
+        Map<String, String> cols = new LinkedHashMap<>();
+        cols.put("schemaVersion", Integer.toString(SCHEMA_VERSION));
+        cols.put("job", job);
+        cols.put("ranks", Integer.toString(ranks));
+        cols.put("device", device);
         for (var e : params.entrySet()) {
-            head.add(e.getKey());
-            row.add(String.valueOf(e.getValue()));
+            cols.put(e.getKey(), cell(e.getValue()));
         }
         for (var e : result.entrySet()) {
             if (!(e.getValue() instanceof Map) && !(e.getValue() instanceof Collection)) {
-                head.add(e.getKey());
-                row.add(String.valueOf(e.getValue()));
+                cols.put(e.getKey(), cell(e.getValue()));
             }
         }
-        head.addAll(List.of("wallSeconds", "computeMin", "computeMax", "javaVersion"));
-        row.addAll(List.of(seconds(wallSeconds), seconds(computeMin), seconds(computeMax),
-                Runtime.version().toString()));
+        cols.put("wallSeconds", seconds(wallSeconds));
+        cols.put("processSeconds", seconds(processSeconds));
+        cols.put("computeMin", seconds(computeMin));
+        cols.put("computeMax", seconds(computeMax));
+        cols.put("javaVersion", Runtime.version().toString());
+        List<String> head = new ArrayList<>(cols.keySet());
+        List<String> row = new ArrayList<>(cols.values());
         return String.join(",", head.stream().map(Report::csvField).toList()) + "\n"
                 + String.join(",", row.stream().map(Report::csvField).toList()) + "\n";
     }
@@ -78,6 +96,17 @@ public record Report(String job, int ranks, String device, Map<String, Object> p
         return b.toString();
     }
 
+    private static String cell(Object v) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            return Double.isFinite(d) ? Double.toString(d) : "";
+        }
+        return v.toString();
+    }
+
     private static String seconds(double s) {
         return fixed(s, 6);
     }
@@ -96,6 +125,6 @@ public record Report(String job, int ranks, String device, Map<String, Object> p
     }
 
     private static String csvField(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -55,6 +55,6 @@ class PiMonteCarloJobTest {
         String[] lines = c.out().split("\n");
         assertEquals(2, lines.length, c.out());
         assertEquals(lines[0].split(",").length, lines[1].split(",").length);
-        assertTrue(lines[0].startsWith("job,ranks,device,samples,seed,hits"), lines[0]);
+        assertTrue(lines[0].startsWith("schemaVersion,job,ranks,device,samples,seed,hits"), lines[0]);
     }
 }

@@ -24,7 +24,7 @@ class ReportTest {
 
     @Test
     void theSummaryEndsWithWallAndComputeTimes() {
-        Report rep = new Report("X", 2, "multicore", java.util.Map.of(), java.util.Map.of("count", 5L), 0.7505, 0.25, 0.5, null);
+        Report rep = new Report("X", 2, "multicore", java.util.Map.of(), java.util.Map.of("count", 5L), 0.7505, 1.2, 0.25, 0.5, null);
         String text = rep.text();
         assertEquals("X on 2 ranks (multicore)\n  count        5\n  wall " + String.format(Locale.ROOT, "%.3f", 0.7505)
                 + " s, compute per rank 0.250 to 0.500 s\n", text);
