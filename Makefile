@@ -20,7 +20,7 @@ SOURCES      := pom.xml $(shell find src/main -type f 2>/dev/null)
 ARGS ?=
 NP   ?=
 
-.PHONY: build setup debs run test cluster-test bench bench-debs bench-smoke bench-headline jmh cpd wheel-crossing clean distclean help
+.PHONY: build setup debs run test cluster-test bench bench-debs bench-smoke bench-headline bench-simd jmh cpd wheel-crossing clean distclean help
 
 help:
 	@echo "make run     build and run PiMonteCarlo (ARGS=..., NP=...)"
@@ -30,6 +30,7 @@ help:
 	@echo "make bench   start-up and job sweep against reference programs with plots, then JMH (QUICK=1: short)"
 	@echo "make jmh     JMH benchmarks of every kernel (BENCH=full: longer)"
 	@echo "make bench-headline   the issues' headline comparisons at np 2 (long)"
+	@echo "make bench-simd   PiMonteCarlo vs C AVX-512, the sieve vs primesieve, peak RSS (long)"
 	@echo "make cpd     PMD's copy-paste detector over src/main/java (report in target/cpd/)"
 
 debs:
@@ -100,6 +101,11 @@ bench-smoke: build bench-debs
 
 bench-headline: build bench-debs
 	bench/headline.sh
+
+# Issue 22's and 20's goals at np 2: PiMonteCarlo against C with AVX-512 and scalar C, the
+# sieve jobs against primesieve -t2, with peak RSS; np 1 against np 2 (REPS=N, default 3).
+bench-simd: build bench-debs
+	bench/simd.sh
 
 # JMH benchmarks of every kernel, single-threaded. BENCH=full for longer, steadier runs.
 JMH_OPTS := $(if $(filter full,$(BENCH)),-f 2 -wi 5 -i 10,-f 1 -wi 2 -w 1s -i 3 -r 1s)
