@@ -26,7 +26,7 @@ SOURCES      := pom.xml $(shell find src/main -type f 2>/dev/null)
 ARGS ?=
 NP   ?=
 
-.PHONY: build setup tools debs dist dist-test run test cluster-test bench bench-debs bench-smoke bench-headline bench-primecount jmh cpd wheel-crossing clean distclean help
+.PHONY: build setup tools debs dist dist-test run test cluster-test bench bench-debs bench-smoke bench-headline bench-primecount bench-simd jmh cpd wheel-crossing clean distclean help
 
 help:
 	@echo "make run     build and run PiMonteCarlo (ARGS=..., NP=...)"
@@ -38,6 +38,7 @@ help:
 	@echo "make jmh     JMH benchmarks of every kernel (BENCH=full: longer)"
 	@echo "make bench-headline   the issues' headline comparisons at np 2 (long)"
 	@echo "make bench-primecount pi(x) and NthPrime against primecount (MAX_K=16: stop at 1e16)"
+	@echo "make bench-simd   PiMonteCarlo vs C AVX-512, the sieve vs primesieve, peak RSS (long)"
 	@echo "make cpd     PMD's copy-paste detector over src/main/java (report in target/cpd/)"
 
 # What make itself cannot install: one line naming what is missing.
@@ -127,6 +128,11 @@ bench-headline: build bench-debs
 # The combinatorial pi(x) and NthPrime against primecount, 10^12 .. 10^(MAX_K) (default 18).
 bench-primecount: build bench-debs
 	bench/primecount.sh
+
+# Issue 22's and 20's goals at np 2: PiMonteCarlo against C with AVX-512 and scalar C, the
+# sieve jobs against primesieve -t2, with peak RSS; np 1 against np 2 (REPS=N, default 3).
+bench-simd: build bench-debs
+	bench/simd.sh
 
 # JMH benchmarks of every kernel, single-threaded. BENCH=full for longer, steadier runs.
 JMH_OPTS := $(if $(filter full,$(BENCH)),-f 2 -wi 5 -i 10,-f 1 -wi 2 -w 1s -i 3 -r 1s)

@@ -10,6 +10,7 @@ build() {  # build COMPILER BINARY SOURCE [FLAGS...]
   [ "$bin" -nt "$src" ] || "$cc" -O3 -march=native "$@" -o "$bin" "$src"
 }
 build mpicc pi_mpi pi_mpi.c
+build mpicc pi_avx512_mpi pi_avx512_mpi.c
 build mpicc hello_mpi hello_mpi.c
 build gcc collatz_memo collatz_memo.c -fopenmp
 build mpicc euler_mc_mpi euler_mc_mpi.c

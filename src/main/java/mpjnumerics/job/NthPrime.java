@@ -3,6 +3,7 @@ package mpjnumerics.job;
 import java.util.List;
 import mpjnumerics.cli.Options;
 import mpjnumerics.kernel.VectorApi;
+import mpjnumerics.kernel.primes.PrimeSieve;
 import mpjnumerics.spmd.Spmd;
 
 /**
@@ -21,7 +22,7 @@ public final class NthPrime implements Job {
 
     @Override
     public List<String> jvmOptions() {
-        return List.of(VectorApi.JVM_OPTION); // the sieve's pre-sieve
+        return List.of(VectorApi.JVM_OPTION, PrimeSieve.YOUNG_GEN_OPTION); // the sieve's pre-sieve
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class PrimeCount implements Job {
 
     @Override
     public List<String> jvmOptions() {
-        return List.of(VectorApi.JVM_OPTION); // the pre-sieve's pattern copy
+        return List.of(VectorApi.JVM_OPTION, PrimeSieve.YOUNG_GEN_OPTION); // the pre-sieve's pattern copy
     }
 
     /**

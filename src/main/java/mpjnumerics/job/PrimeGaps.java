@@ -32,7 +32,7 @@ public final class PrimeGaps implements Job {
 
     @Override
     public List<String> jvmOptions() {
-        return List.of(VectorApi.JVM_OPTION); // the sieve's pre-sieve
+        return List.of(VectorApi.JVM_OPTION, PrimeSieve.YOUNG_GEN_OPTION); // the sieve's pre-sieve
     }
 
     @Override

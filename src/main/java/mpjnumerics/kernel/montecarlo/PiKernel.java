@@ -7,8 +7,9 @@ import mpjnumerics.kernel.VectorApi;
  *
  * <p>A block's samples come from {@value #STREAMS} interleaved xoshiro256++ streams, each
  * seeded from (seed, block, stream): sample j of the block is draw j / 8 of stream j mod 8.
- * Eight independent streams fill the CPU's pipelines, or two 4-lane vectors where the JDK's
- * Vector API is available ({@link PiKernelVector}); both give the same count. One 64-bit
+ * Eight independent streams fill the CPU's pipelines, or the lanes of one 512-bit or two
+ * 256-bit vectors where the JDK's Vector API is available ({@link PiKernelVector}); both give
+ * the same count. One 64-bit
  * draw gives both coordinates, 32 bits each, placed at the centre of their 2^-32 cell: the
  * discretisation bias is far below the standard error of any feasible sample count. The
  * arithmetic is plain IEEE double, so the count is reproducible bit for bit.
@@ -17,25 +18,94 @@ public final class PiKernel {
     public static final int STREAMS = 8;
     static final long ONE_BITS = 0x3FF0000000000000L; // 1.0
     static final double OFFSET = 1.0 - 0x1p-33;        // 1 minus half a cell
-    private static final boolean VECTOR = VectorApi.ENABLED;
+    private static final boolean VECTOR = VectorApi.ENABLED && PiKernelVector.usable();
 
     /**
-     * Below this many samples per rank the scalar kernel is faster overall: Vector API code is
-     * very slow until the JIT has compiled it, which takes about half a second.
+     * From this many samples per rank on, the Vector API kernel pays for its warm-up: until the
+     * JIT has compiled it (about a second of a core, most of it C2 compiling the API's
+     * methods) it runs two orders of magnitude slower than the scalar kernel, so a rank counts
+     * with the scalar kernel while another thread warms the vector one up ({@link #warmUpVector}).
      */
-    static final long VECTOR_MIN_SAMPLES = 1L << 28;
+    static final long VECTOR_MIN_SAMPLES = 1L << 30;
+    /** Samples per timed warm-up probe (512 rounds of 8 streams), and short calls between. */
+    private static final int PROBE = 1 << 12;
+    private static final int SHORT_CALLS = 256;
+
+    private static volatile boolean vectorWarm;
 
     private PiKernel() {}
 
-    /** Whether a rank with this many samples should use the Vector API kernel. */
+    /** Whether a rank with this many samples should use the Vector API kernel once it is warm. */
     public static boolean vectorFor(long samples) {
         return VECTOR && samples >= VECTOR_MIN_SAMPLES;
+    }
+
+    /** Whether {@link #warmUpVector} has seen the vector kernel run compiled in this JVM. */
+    public static boolean vectorWarm() {
+        return vectorWarm;
+    }
+
+    /**
+     * Runs the vector kernel on small blocks, the way ranks call it, until it counts a probe
+     * at least twice as fast as the scalar kernel three times in a row (the JIT has compiled
+     * it), then {@link #vectorWarm()} answers true; gives up after {@code maxNanos}, leaving it
+     * false. Returns whether it is warm. Counts nothing anyone reads.
+     */
+    public static boolean warmUpVector(long maxNanos) {
+        if (!VECTOR) {
+            return false;
+        }
+        long[] a = seedState(0, 0);
+        long[] b = seedState(0, 1);
+        long scalarBest = Long.MAX_VALUE;
+        int fast = 0;
+        long sink = 0;
+        long deadline = System.nanoTime() + maxNanos;
+        while (fast < 3 && System.nanoTime() - deadline < 0) {
+            // Many short calls: the JIT counts calls as well as loop turns, so it compiles the
+            // kernel after far fewer turns in the (very slow) interpreter than long calls take.
+            for (int i = 0; i < SHORT_CALLS; i++) {
+                sink += vectorProbe(a, b, STREAMS * 8);
+            }
+            long t0 = System.nanoTime();
+            sink += hitsScalar(a, PROBE) + hitsScalar(b, PROBE);
+            long t1 = System.nanoTime();
+            sink += vectorProbe(a, b, PROBE);
+            long t2 = System.nanoTime();
+            scalarBest = Math.min(scalarBest, t1 - t0);
+            fast = 2 * (t2 - t1) < scalarBest ? fast + 1 : 0;
+        }
+        vectorWarm = fast == 3 && sink >= 0;
+        return vectorWarm;
     }
 
     /** Points inside the quarter disc among the {@code count} samples of block {@code block}. */
     public static long hits(long seed, long block, int count, boolean vector) {
         long[] state = seedState(seed, block);
         return vector && VECTOR ? PiKernelVector.hits(state, count) : hitsScalar(state, count);
+    }
+
+    /**
+     * Points inside the quarter disc over blocks {@code first} to {@code last} of the plan: the
+     * sum of {@link #hits(long, long, int, boolean)} over them, with 512-bit vectors two
+     * equal blocks at a time.
+     */
+    public static long hits(long seed, BlockPlan plan, long first, long last, boolean vector) {
+        boolean pairs = vector && VECTOR && PiKernelVector.pairs();
+        long h = 0;
+        long b = first;
+        for (; pairs && b < last && plan.size(b) == plan.size(b + 1); b += 2) {
+            h += PiKernelVector.hits(seedState(seed, b), seedState(seed, b + 1), plan.size(b));
+        }
+        for (; b <= last; b++) {
+            h += hits(seed, b, plan.size(b), vector);
+        }
+        return h;
+    }
+
+    private static long vectorProbe(long[] a, long[] b, int count) {
+        return PiKernelVector.pairs() ? PiKernelVector.hits(a, b, count)
+                : PiKernelVector.hits(a, count) + PiKernelVector.hits(b, count);
     }
 
     /** State of the 8 streams, struct of arrays: word w of stream s at [8 w + s]. */

@@ -41,6 +41,35 @@ class PiKernelTest {
     }
 
     @Test
+    void blockRangesCountWhatTheReferenceCountsBlockByBlock() {
+        // With 512-bit vectors equal blocks go two at a time, the odd one and a short last
+        // block alone: ranges of every parity, block sizes with every tail length mod 8.
+        for (int blockSize : new int[] {8, 1000, 4099, 65541}) {
+            BlockPlan plan = new BlockPlan(7L * blockSize + blockSize / 3, blockSize);
+            long[] perBlock = new long[(int) plan.blocks()];
+            for (int b = 0; b < perBlock.length; b++) {
+                perBlock[b] = Oracles.piHits(11, b, plan.size(b));
+            }
+            for (int first = 0; first < perBlock.length; first++) {
+                long expected = 0;
+                for (int last = first; last < perBlock.length; last++) {
+                    expected += perBlock[last];
+                    String where = "block size " + blockSize + ", blocks " + first + ".." + last;
+                    assertEquals(expected, PiKernel.hits(11, plan, first, last, true), "vector, " + where);
+                    assertEquals(expected, PiKernel.hits(11, plan, first, last, false), "scalar, " + where);
+                }
+            }
+        }
+    }
+
+    @Test
+    void vectorKernelUsesThePreferredWidthWhereItHasOne() {
+        int lanes = jdk.incubator.vector.LongVector.SPECIES_PREFERRED.length();
+        assertEquals(lanes == 8 || lanes == 4, PiKernelVector.usable(), lanes + " lanes");
+        assertEquals(lanes == 8, PiKernelVector.pairs(), lanes + " lanes");
+    }
+
+    @Test
     void referenceGeneratorsGiveThePublishedOutputs() {
         // rand_xoshiro's reference tests, values from Vigna's splitmix64.c and xoshiro256plusplus.c
         long[] splitMix = {1985237415132408290L, 2979275885539914483L, Long.parseUnsignedLong("13511426838097143398"),

@@ -40,6 +40,19 @@ public class KernelBenchmarks {
         return PiKernel.hits(1, block++, 1 << 20, true);
     }
 
+    private static final mpjnumerics.kernel.montecarlo.BlockPlan PAIR = mpjnumerics.kernel.montecarlo.BlockPlan.of(1L << 40);
+
+    /**
+     * 2 x 2^20 points, two blocks as a rank counts them once the vector kernel is warm (with
+     * 512-bit vectors side by side). {@code -prof gc} shows what the loop allocates: nothing.
+     */
+    @Benchmark
+    public long piVectorPair2M() {
+        long b = block;
+        block += 2;
+        return PiKernel.hits(1, PAIR, b, b + 1, true);
+    }
+
     /** Primes in [10^10, 10^10 + 3 * 10^7]: about four segments. */
     @Benchmark
     public long primeCount30M() {
