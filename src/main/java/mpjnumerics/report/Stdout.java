@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * output. Results and data go through here; logs go to stderr.
  */
 public final class Stdout {
-    private static final OutputStream FD = new FileOutputStream(FileDescriptor.out);
+    private static volatile OutputStream fd = new FileOutputStream(FileDescriptor.out);
 
     /** An unbuffered stream to fd 1 whose write errors are {@link Failed} (callers buffer). */
     public static final OutputStream STREAM = new OutputStream() {
@@ -29,6 +29,14 @@ public final class Stdout {
 
     private Stdout() {}
 
+    /**
+     * Sends the job's stdout to {@code out} instead of fd 1 (a rank JVM whose launcher collects
+     * its output apart from MPJ's merged stream); System.out is the caller's to redirect.
+     */
+    public static void redirect(OutputStream out) {
+        fd = out;
+    }
+
     public static void print(String text) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         put(b, 0, b.length);
@@ -37,7 +45,7 @@ public final class Stdout {
     private static void put(byte[] b, int off, int len) {
         System.out.flush(); // anything printed the usual way goes first
         try {
-            FD.write(b, off, len);
+            fd.write(b, off, len);
         } catch (IOException e) {
             throw new Failed(e);
         }
