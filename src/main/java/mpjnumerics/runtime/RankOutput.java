@@ -57,7 +57,7 @@ public final class RankOutput {
             originalErr = System.err;
             System.setOut(new PrintStream(new java.io.BufferedOutputStream(out, 8192), true));
             System.setErr(new PrintStream(new java.io.BufferedOutputStream(err, 8192), true));
-            Stdout.redirect(out);
+            System.setProperty(Stdout.FILE, dir.resolve("out").resolve(id + ".1").toString());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 System.out.flush();
                 System.err.flush();

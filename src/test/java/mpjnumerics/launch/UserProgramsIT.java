@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
+import mpjnumerics.testing.LoopbackDaemon;
 import mpjnumerics.testing.RankJvms;
 import mpjnumerics.testing.Run;
 import org.junit.jupiter.api.AfterAll;
@@ -32,12 +32,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class UserProgramsIT {
     static final Path ROOT = LaunchersIT.ROOT;
-    static final String DAEMON = ROOT.resolve("mpj/bin/mpjdaemon.sh").toString();
     static final RankJvms RANKS = new RankJvms();
     static Path classes;
-    static Path machines;
-    static Path daemonState;
-    static String port;
+    static LoopbackDaemon daemon;
 
     @BeforeAll
     static void compileAndStartDaemon() throws Exception {
@@ -48,35 +45,22 @@ class UserProgramsIT {
         }
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)), "javac");
 
-        machines = Files.createTempFile("machines", "");
-        Files.writeString(machines, "localhost\n");
-        daemonState = Files.createTempDirectory("mpjdaemon");
-        Run r = null;
-        for (int attempt = 0; attempt < 3 && (r == null || r.exit() != 0); attempt++) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = Integer.toString(s.getLocalPort());
-            }
-            r = Run.command(List.of(DAEMON, "start", port), null, Map.of("MPJ_DAEMON_STATE", daemonState.toString()));
-        }
-        assertEquals(0, r.exit(), r.toString());
+        daemon = LoopbackDaemon.start(ROOT);
     }
 
     @AfterAll
     static void stopDaemon() throws Exception {
-        Run.command(List.of(DAEMON, "stop", port), null, Map.of("MPJ_DAEMON_STATE", daemonState.toString()));
-        for (Path dir : List.of(daemonState, classes)) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+        daemon.stop();
+        try (var files = Files.walk(classes)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
-        Files.deleteIfExists(machines);
     }
 
     /** mpjrun.sh -np N -dev DEV [-cp classes] ARGS, from another folder. */
     static Run run(String dev, int np, boolean userClasses, String... args) {
         List<String> cmd = new ArrayList<>(List.of(LaunchersIT.MPJRUN, RANKS.marker(), "-np", Integer.toString(np), "-dev", dev));
         if (!dev.equals("multicore")) {
-            cmd.addAll(List.of("-machinesfile", machines.toString(), "-dport", port));
+            cmd.addAll(List.of("-machinesfile", daemon.machines().toString(), "-dport", daemon.port()));
         }
         if (userClasses) {
             cmd.addAll(List.of("-cp", classes.toString()));
@@ -144,7 +128,7 @@ class UserProgramsIT {
             assertEquals(Integer.parseInt(c[3]), r.exit(), what);
             assertEquals(c[4] + "\n", r.errLines(), what);
             assertEquals("", r.out(), what);
-            assertTrue(r.seconds() < 10, what);
+            assertTrue(r.seconds() < 15, what); // the failure ends it in seconds; the rest is 3 JVMs starting on a loaded machine
         }
         RANKS.awaitNone(Duration.ofSeconds(10));
     }
@@ -183,5 +167,24 @@ class UserProgramsIT {
                 assertEquals("", r.errLines(), dev + " np " + np + " " + r);
             }
         }
+    }
+
+    /** Under srun (the stand-in of src/test/sh) the ranks' output is SLURM's; statuses are as on the other devices. */
+    @org.junit.jupiter.api.Test
+    void underSrunTheSameStatusesAndResults() {
+        File elsewhere = new File(System.getProperty("java.io.tmpdir"));
+        Run ok = Run.command(DaemonFreeLaunchIT.command("-cp", classes.toString(), "Collectives"), elsewhere,
+            DaemonFreeLaunchIT.environment());
+        assertEquals(0, ok.exit(), ok.toString());
+        assertEquals("ok Collectives\n", ok.out(), ok.toString());
+        Run three = Run.command(DaemonFreeLaunchIT.command("-cp", classes.toString(), "FinalizeThenExit", "1", "3"), elsewhere,
+            DaemonFreeLaunchIT.environment());
+        assertEquals(3, three.exit(), three.toString());
+        assertTrue(three.errLines().contains("error: rank 1 exited with status 3\n"), three.toString());
+        Run fails = Run.command(DaemonFreeLaunchIT.command("-cp", classes.toString(), "FailOnRank", "1", "throw", "barrier"),
+            elsewhere, DaemonFreeLaunchIT.environment());
+        assertEquals(1, fails.exit(), fails.toString());
+        assertTrue(fails.errLines().contains("error: rank 1 failed: IllegalStateException: student bug on rank 1"), fails.toString());
+        assertTrue(fails.seconds() < 10, fails.toString());
     }
 }
