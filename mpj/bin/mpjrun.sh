@@ -222,7 +222,8 @@ case "$dev" in
     # the jar, so that the job's one JVM starts with them. Without a current table, or with
     # MPJ_NUMERICS_VECTOR set, the launcher starts a JVM with them itself when it must.
     table=${jar%.jar}.jvm-options
-    if [ -z "${MPJ_NUMERICS_VECTOR:-}" ] && [ "$table" -nt "$jar" ]; then
+    # With -cp the name may be a class of the user's own, which no table entry is for.
+    if [ -z "${MPJ_NUMERICS_VECTOR:-}" ] && [ -z "$cp" ] && [ "$table" -nt "$jar" ]; then
       declared=()
       while IFS=$'\t' read -r name opts; do
         [ "$name" = "${job,,}" ] && { read -r -a declared <<<"$opts"; break; }
@@ -266,7 +267,7 @@ case "$dev" in
     [[ "$port" =~ ^[0-9]+$ ]] || fail "the rendezvous server did not start on $host" 1
     status=0
     srun --kill-on-bad-exit=1 -n "$np" "$java" "${plan_jvm[@]}" "${jvm_opts[@]}" -Dmpjnumerics.progress=off \
-      -cp "$jar:$MPJ_HOME/lib/mpj.jar:$MPJ_HOME/lib/log4j-1.2.11.jar${cp:+:$cp}" \
+      -cp "$jar:$MPJ_HOME/lib/mpj.jar:$MPJ_HOME/lib/log4j-1.2.11.jar" ${cp:+-Dmpjnumerics.classPath="$cp"} \
       mpjnumerics.launch.RankEntry --srun "$host" "$port" "$plan_class" "$@" &
     srun_pid=$!
     start_guard "$run_dir"
@@ -289,6 +290,7 @@ case "$dev" in
     starter="" filter=""
     stop_job() {
       [ -z "$starter" ] || kill -TERM "$starter" 2>/dev/null || true
+      [ -z "$filter" ] || { wait_gone "$filter" 20 || kill "$filter" 2>/dev/null || true; }
       rm -rf "$job_home"
     }
     trap 'stop_job' EXIT
@@ -301,33 +303,22 @@ case "$dev" in
     sed "s/^mpjexpress.mpjrun.port.1=.*/mpjexpress.mpjrun.port.1=$port/" "$MPJ_HOME/conf/mpjexpress.conf" \
       >"$job_home/conf/mpjexpress.conf"
     (umask 077 && new_secret >"$job_home/secret")
+    # MPJ's starter merges every rank's stdout and stderr into its own stdout and adds banner
+    # lines, so the ranks write their output to files of their own in the job's home instead
+    # (runtime.RankOutput), which a collector beside this script copies, whole lines as they
+    # come, to this script's stdout and stderr. What still reaches the starter's stdout is
+    # MPJ's banner (dropped) and what a rank JVM says before the program runs (to stderr);
+    # the starter's own stderr is MPJ's noise, shown only when no rank started.
+    mkdir "$job_home/out"
     mkfifo "$job_home/output"
-    # MPJ's starter merges every rank's output into its stdout, adds banner lines, and exits 0
-    # whatever the ranks did. Sort its lines back out (errors and warnings to stderr, MPJ's
-    # own chatter dropped) and note a failure. When a rank dies, every rank that sees it may
-    # say so: the first error line is the job's, the others are dropped.
-    sort_output() {
-      local line
-      while IFS= read -r line; do
-        case "$line" in
-          "MPJ Express ("*") is started in the cluster configuration"*|"Starting process <"*|"Stopping Process <"*|"EXIT@Ping#") ;;
-          "error: rank "*) [ -s "$job_home/failed" ] || printf '%s\n' "$line" >&2; echo 1 >"$job_home/failed" ;;
-          "error: "*) printf '%s\n' "$line" >&2; echo 2 >"$job_home/failed" ;; # a usage error
-          # MPJ's starter's own failure (no daemon answers, ...): told in one line at the end
-          *"runtime.common.MPJRuntimeException: "*) printf '%s\n' "${line#*MPJRuntimeException: }" >"$job_home/starter-error" ;;
-          " rest of the exceptions "|$'\t'"at runtime.starter."*) ;;
-          "WARNING: "*|"["*"-Wrapper.java]"*|$'\t'"at "*|java.*Exception*|java.*Error*) printf '%s\n' "$line" >&2 ;;
-          *) printf '%s\n' "$line" ;;
-        esac
-      done
-    }
-    sort_output <"$job_home/output" &
+    "$java" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$jar" mpjnumerics.runtime.RankOutput \
+      "$job_home/out" <"$job_home/output" &
     filter=$!
     MPJ_HOME=$job_home "$java" -jar "$job_home/lib/starter.jar" -np "$np" -dev "$dev" -machinesfile "$machines" \
       "${mpj_opts[@]}" "${plan_jvm[@]}" "${jvm_opts[@]}" -Dmpjnumerics.progress=off \
       -Dmpjnumerics.statusFile="$job_home/status" -Dmpjnumerics.secretFile="$job_home/secret" \
-      -cp "$jar${cp:+:$cp}" \
-      mpjnumerics.launch.RankEntry "$plan_class" "$@" >"$job_home/output" 2>&1 &
+      -cp "$jar" ${cp:+-Dmpjnumerics.classPath="$cp"} \
+      mpjnumerics.launch.RankEntry "$plan_class" "$@" >"$job_home/output" 2>"$job_home/starter.err" &
     starter=$!
     start_guard "$job_home"
     # The starter ends when every daemon has said its ranks ended; a daemon on a host that
@@ -342,24 +333,32 @@ case "$dev" in
       sleep 0.5 &
       wait $! || true
     done
-    starter_status=0
-    wait "$starter" 2>/dev/null || starter_status=$?
-    wait "$filter" 2>/dev/null || true
+    wait "$starter" 2>/dev/null || true
     starter=""
-    # A failing rank also records its status in a file (MPJ's daemons may drop its last line).
-    # The job's status is that of the rank that reported (others just stopped), else the highest.
+    out_status=0
+    wait "$filter" || out_status=$?
+    filter=""
+    # Every rank that ended with a non-zero status recorded it, with its line, in the status
+    # file; the job's status is the highest, and the first line given with it is the one printed.
+    status=0
     if [ -s "$job_home/status" ]; then
-      [ -s "$job_home/failed" ] || awk -F'\t' '$2 != "" { print $2; exit }' "$job_home/status" >&2
-      exit "$(awk -F'\t' '$2 != "" { print $1; found = 1; exit } $1 > max { max = $1 }
-                           END { if (!found) print max + 0 }' "$job_home/status")"
+      status=$(awk -F'\t' '$1 + 0 > max { max = $1 + 0 } END { print max + 0 }' "$job_home/status")
+      awk -F'\t' -v s="$status" '$1 + 0 == s && $2 != "" { print $2; exit }' "$job_home/status" >&2
+    elif [ "$out_status" = 0 ] && ! ls "$job_home/out" | grep -q .; then
+      # No rank JVM ran the program: MPJ's starter or a daemon failed, and said why; a daemon
+      # that does not answer is the common case, told in one line.
+      why=$(sed -nE '/MPJRuntimeException: /{s/.*MPJRuntimeException: //; s/Please make sure.*//; s/[. ]*$//; p; q}' \
+        "$job_home/starter.err" 2>/dev/null || true)
+      if [ -n "$why" ]; then
+        echo "error: MPJ's starter failed: $why; is an MPJ daemon running on every host of $machines\
+ (mpj/bin/mpjdaemon.sh start PORT, then -dport PORT here)?" >&2
+      else
+        echo "error: no rank of the job started (MPJ's starter said what follows, if anything)" >&2
+        cat "$job_home/starter.err" >&2 || true
+      fi
+      status=1
     fi
-    [ -s "$job_home/failed" ] && exit "$(head -n 1 "$job_home/failed")"
-    # No rank reported, yet MPJ's starter failed: it reached no daemon, or lost one.
-    if [ "$starter_status" != 0 ]; then
-      why=$(sed -E 's/Please make sure.*//; s/[. ]*$//' "$job_home/starter-error" 2>/dev/null || true)
-      fail "MPJ's starter failed (exit $starter_status): ${why:-no rank reported}; is an MPJ daemon running\
- on every host of $machines (mpj/bin/mpjdaemon.sh start PORT, then -dport PORT here)?" 1
-    fi
-    exit 0 ;;
+    [ "$status" != 0 ] || status=$out_status
+    exit "$status" ;;
   *) fail "-dev must be multicore, niodev, hybdev or srun, got '$dev'" ;;
 esac

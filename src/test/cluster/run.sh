@@ -283,6 +283,26 @@ expect_failure "hybdev, rank throws" mpjrun_on1 -np 6 -dev hybdev -machinesfile 
 expect_failure "hybdev, rank calls System.exit" mpjrun_on1 -np 6 -dev hybdev -machinesfile "$work/machines" Hello --fail-rank 3 --fail-mode exit
 no_rank_left "daemon launches"
 
+# Users' own MPJ programs (src/test/mpj, default package): each checks its results itself;
+# a rank's System.exit status after Finalize is the job's, as under mpirun.
+javac -cp mpj/lib/mpj.jar -d "$work/userprogs" src/test/mpj/*.java
+user_run() {  # user_run NAME WANT_STATUS STDOUT_PATTERN COMMAND...
+  local name=$1 want=$2 pattern=$3 out status=0 t0 secs
+  shift 3
+  t0=$(now)
+  out=$("$@" 2>"$work/user.err") || status=$?
+  secs=$(since "$t0")
+  if [ "$status" = "$want" ] && grep -qE "$pattern" <<<"$out"; then
+    ok "$name: exit $status after $secs s"
+  else
+    bad "$name: exit $status after $secs s: $out $(tr '\n' ' ' <"$work/user.err")"
+  fi
+}
+user_run "niodev, a user's collectives on 3 hosts" 0 '^ok Collectives$' \
+  mpjrun_on1 -np 3 -dev niodev -machinesfile "$work/machines" -cp "$work/userprogs" Collectives
+user_run "niodev, a user's rank 1 exits 3 after Finalize" 3 '^rank 2 done$' \
+  mpjrun_on1 -np 3 -dev niodev -machinesfile "$work/machines" -cp "$work/userprogs" FinalizeThenExit 1 3
+
 # A host lost mid-job (its link taken down), rank 0 killed, the launcher sent SIGTERM or
 # SIGKILL, strangers at the job's ports: each ends (or leaves) the niodev job as it should.
 fault_start() {  # fault_start MARKER ARGS...: a long niodev job on the 3 hosts, in the background
@@ -430,6 +450,8 @@ salloc_run() { on mpjt1 timeout -k 10 "$RUN_TIMEOUT" salloc -Q -N 3 -n 3 mpj/bin
 expect_failure "srun, rank throws" salloc_run Hello --fail-rank 1
 expect_failure "srun, rank calls System.exit" salloc_run Hello --fail-rank 2 --fail-mode exit
 startup "srun without daemons, np 3 on 3 nodes (salloc included)" salloc_run PiMonteCarlo --samples 1000
+user_run "srun, a user's point-to-point on 3 nodes" 0 '^ok PointToPoint$' salloc_run -cp "$work/userprogs" PointToPoint
+user_run "srun, a user's rank 1 exits 3 after Finalize" 3 'done' salloc_run -cp "$work/userprogs" FinalizeThenExit 1 3
 no_rank_left "srun launches"
 
 # srun: the launcher sent SIGTERM or SIGKILL; strangers at the rendezvous and the abort

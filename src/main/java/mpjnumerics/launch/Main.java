@@ -65,7 +65,8 @@ public final class Main {
     }
 
     private static int launch(Command c) throws UsageException, LaunchException {
-        Optional<Job> job = Jobs.find(c.name());
+        // A class on the user's -cp is never shadowed by a job's short name.
+        Optional<Job> job = ProgramLoader.defines(c.classPath(), c.name()) ? Optional.empty() : Jobs.find(c.name());
         Parsed options = null;
         if (job.isPresent()) {
             Options declared = job.get().options();

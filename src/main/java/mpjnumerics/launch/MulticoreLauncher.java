@@ -32,6 +32,7 @@ final class MulticoreLauncher {
     /** Loaded per rank: MPI state is static. */
     private static final String[] PER_RANK = {"mpi.jar", "mpjdev.jar"};
     private static final long RANK_STACK = 64L << 20;
+    private static final long EXIT_POLL_MILLIS = 50;
 
     private MulticoreLauncher() {}
 
@@ -48,9 +49,10 @@ final class MulticoreLauncher {
         } catch (ReflectiveOperationException e) {
             throw new LaunchException("MPJ's smpdev device is not usable in " + home + ": " + e);
         }
-        URL[] rankUrls = rankClassPath(home, extraClassPath);
+        URL[] rankUrls = rankClassPath(home, null);
         ClassLoader stateless = new SharedLoader(shared);
         Failure.watchExits();
+        System.setProperty(Failure.MULTICORE, "yes");
 
         Thread[] ranks = new Thread[np];
         for (int r = 0; r < np; r++) {
@@ -65,7 +67,8 @@ final class MulticoreLauncher {
             } catch (ReflectiveOperationException e) {
                 throw new LaunchException("cannot create rank " + r + ": " + e);
             }
-            Thread t = new Thread(g, () -> runRank(loader, rank, mpjArgs, className, options), "rank-" + r, RANK_STACK);
+            Thread t = new Thread(g, () -> runRank(loader, rank, mpjArgs, className, options, extraClassPath),
+                    "rank-" + r, RANK_STACK);
             t.setContextClassLoader(loader);
             t.setUncaughtExceptionHandler((th, ex) -> Failure.abort(rank, ex));
             ranks[r] = t;
@@ -73,24 +76,45 @@ final class MulticoreLauncher {
         for (Thread t : ranks) {
             t.start();
         }
-        for (Thread t : ranks) {
+        // A rank has ended when its thread has, or when it called System.exit outside MPI
+        // (spmd.RankExit), which leaves its thread waiting and its status in a property.
+        int status = 0;
+        String line = null;
+        for (int r = 0; r < np; r++) {
+            String key = Failure.RANK_EXIT + r;
             try {
-                t.join();
+                while (ranks[r].isAlive() && System.getProperty(key) == null) {
+                    ranks[r].join(EXIT_POLL_MILLIS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Failure.EXIT_FAILURE;
             }
+            String exit = System.getProperty(key);
+            if (exit != null) {
+                int tab = exit.indexOf('\t');
+                int s = Integer.parseInt(exit.substring(0, tab));
+                if (s > status) {
+                    status = s;
+                    line = exit.substring(tab + 1);
+                }
+            }
         }
         Failure.ranksFinished();
-        return 0;
+        if (line != null) {
+            System.out.flush();
+            System.err.println(line);
+        }
+        return status;
     }
 
     /** The rank's own copy of {@link RankEntry}, in its class loader, runs it. */
-    private static void runRank(ClassLoader loader, int rank, String[] mpjArgs, String className, Parsed options) {
+    private static void runRank(ClassLoader loader, int rank, String[] mpjArgs, String className, Parsed options,
+            String classPath) {
         try {
             loader.loadClass(RankEntry.class.getName())
-                    .getMethod("runInProcess", String[].class, String.class, Parsed.class)
-                    .invoke(null, mpjArgs, className, options);
+                    .getMethod("runInProcess", String[].class, String.class, Parsed.class, String.class)
+                    .invoke(null, mpjArgs, className, options, classPath);
         } catch (InvocationTargetException e) {
             Failure.abort(rank, e.getCause());
         } catch (ReflectiveOperationException e) {

@@ -14,6 +14,7 @@ import mpjnumerics.runtime.LaunchArgs;
 import mpjnumerics.runtime.LauncherWatch;
 import mpjnumerics.runtime.AbortChannel;
 import mpjnumerics.runtime.Rendezvous;
+import mpjnumerics.runtime.RankOutput;
 
 /**
  * The one entry point of every rank: in its own JVM as MPJ's starter or daemons start it
@@ -25,6 +26,8 @@ import mpjnumerics.runtime.Rendezvous;
 public final class RankEntry {
     /** How long a rank started by srun waits for the others at the rendezvous. */
     private static final int RENDEZVOUS_SECONDS = 120;
+    /** A user's class path in a rank JVM (mpjrun.sh's -cp), loaded by {@link ProgramLoader}. */
+    static final String CLASS_PATH = "mpjnumerics.classPath";
 
     private RankEntry() {}
 
@@ -36,7 +39,11 @@ public final class RankEntry {
             System.exit(Failure.EXIT_USAGE);
         }
         LauncherWatch.start();
+        RankOutput.redirect();
         int rank = Integer.parseInt(mpj[0]);
+        if (!mpj[2].equals("hybdev")) {
+            System.setProperty(Failure.RANK_PROPERTY, mpj[0]); // hybdev's is the host's index
+        }
         int at = LaunchArgs.userOffset(mpj[2]);
         if (mpj.length <= at) {
             Failure.usage(rank, "no job or class named; jobs: " + String.join(", ", Jobs.names()));
@@ -44,17 +51,25 @@ public final class RankEntry {
         }
         String[] mpjArgs = Arrays.copyOf(mpj, mpj.length - 1);
         System.arraycopy(mpj, at + 1, mpjArgs, at, mpj.length - at - 1);
-        run(rank, mpj[at], mpjArgs, null, true);
+        run(rank, mpj[at], mpjArgs, null, true, System.getProperty(CLASS_PATH));
+        if (mpj[2].equals("niodev")) {
+            RankOutput.restore(); // one rank per JVM: the program is done
+        }
     }
 
     /** A multicore rank: its thread, its class loader, the launcher's parse of the options. */
-    public static void runInProcess(String[] mpjArgs, String className, Parsed options) {
-        run(Integer.parseInt(mpjArgs[0]), className, mpjArgs, options, false);
+    public static void runInProcess(String[] mpjArgs, String className, Parsed options, String classPath) {
+        run(Integer.parseInt(mpjArgs[0]), className, mpjArgs, options, false, classPath);
     }
 
-    private static void run(int rank, String name, String[] mpjArgs, Parsed options, boolean ownJvm) {
+    private static void run(int rank, String name, String[] mpjArgs, Parsed options, boolean ownJvm, String classPath) {
         try {
-            Object program = instance(rank, name);
+            ProgramLoader user = null;
+            if (classPath != null && !classPath.isBlank()) {
+                user = ProgramLoader.of(classPath, RankEntry.class.getClassLoader());
+                Thread.currentThread().setContextClassLoader(user);
+            }
+            Object program = instance(rank, name, user);
             if (program instanceof Job job) {
                 if (ownJvm) {
                     LauncherWatch.expectJoin(rank);
@@ -72,10 +87,15 @@ public final class RankEntry {
     }
 
     /**
-     * The job of that name (a short name when the rank was started by hand), else the class of
-     * another MPJ program; null after a usage error.
+     * The user's class of that name on the -cp entries (a job's name never shadows it), else
+     * the job of that name (a short name when the rank was started by hand), else a class on
+     * the rank's class path; null after a usage error.
      */
-    private static Object instance(int rank, String name) throws ReflectiveOperationException {
+    private static Object instance(int rank, String name, ProgramLoader user) throws ReflectiveOperationException {
+        Class<?> own = user == null ? null : user.own(name);
+        if (own != null) {
+            return own;
+        }
         if (name.indexOf('.') < 0) {
             var job = Jobs.find(name);
             if (job.isPresent()) {

@@ -12,7 +12,13 @@ import java.nio.charset.StandardCharsets;
  * output. Results and data go through here; logs go to stderr.
  */
 public final class Stdout {
-    private static final OutputStream FD = new FileOutputStream(FileDescriptor.out);
+    /**
+     * A file the job's stdout goes to instead of fd 1 (a rank JVM whose launcher collects its
+     * output apart from MPJ's merged stream). A property, not a field: in hybdev each rank
+     * thread has its own copy of this class.
+     */
+    public static final String FILE = "mpjnumerics.stdoutFile";
+    private static volatile OutputStream fd;
 
     /** An unbuffered stream to fd 1 whose write errors are {@link Failed} (callers buffer). */
     public static final OutputStream STREAM = new OutputStream() {
@@ -29,6 +35,16 @@ public final class Stdout {
 
     private Stdout() {}
 
+    private static OutputStream fd() throws IOException {
+        OutputStream out = fd;
+        if (out == null) {
+            String file = System.getProperty(FILE);
+            out = file == null ? new FileOutputStream(FileDescriptor.out) : new FileOutputStream(file, true);
+            fd = out;
+        }
+        return out;
+    }
+
     public static void print(String text) {
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
         put(b, 0, b.length);
@@ -37,7 +53,7 @@ public final class Stdout {
     private static void put(byte[] b, int off, int len) {
         System.out.flush(); // anything printed the usual way goes first
         try {
-            FD.write(b, off, len);
+            fd().write(b, off, len);
         } catch (IOException e) {
             throw new Failed(e);
         }

@@ -21,6 +21,14 @@ public final class Failure {
     private static final String FAILED = "mpjnumerics.failed";
     private static final long LAST_WORDS_MILLIS = 300;
     private static final String EXIT_WATCH = "mpjnumerics.exitWatch";
+    /** A rank JVM's rank, where it has one rank (niodev, srun): set by the rank entry. */
+    public static final String RANK_PROPERTY = "mpjnumerics.rank";
+    /** Set where the launcher prints the failure line from the status file (niodev, hybdev). */
+    public static final String LAUNCHER_REPORTS = "mpjnumerics.launcherReports";
+    /** Prefix of the multicore ranks' exit statuses (a rank that called System.exit outside MPI). */
+    public static final String RANK_EXIT = "mpjnumerics.rankExit.";
+    /** Set in the one JVM of a multicore job: ranks are threads. */
+    public static final String MULTICORE = "mpjnumerics.multicore";
 
     /**
      * Called with the failure line before this rank halts (cluster devices: tell rank 0);
@@ -115,6 +123,33 @@ public final class Failure {
         }
     }
 
+    /**
+     * A rank of a user's program called System.exit outside MPI (before Init or after
+     * Finalize): that rank ends with {@code status}. In the multicore device the JVM is every
+     * rank's, so the rank's thread records its status for the launcher and waits for the end
+     * of the job; a rank in a JVM of its own records it for mpjrun.sh and exits. Never returns.
+     */
+    public static void rankExited(int rank, int status, String line) {
+        System.out.flush();
+        System.err.flush();
+        if (System.getProperty(MULTICORE) != null && rank >= 0) {
+            System.setProperty(RANK_EXIT + rank, status + "\t" + line);
+            while (true) {
+                sleepQuietly(60_000); // the launcher ends the JVM once every rank has ended
+            }
+        }
+        if (status != 0) {
+            recordStatus(status, line);
+            if (System.getProperty(LAUNCHER_REPORTS) == null) {
+                System.err.println(line);
+                System.err.flush();
+            }
+        }
+        ranksFinished();
+        TempFiles.deleteAll();
+        Runtime.getRuntime().exit(status);
+    }
+
     /** A usage problem found after MPJ started: rank 0 reports it, every rank exits 2. */
     public static void usage(int rank, String message) {
         if (rank == 0) {
@@ -132,7 +167,7 @@ public final class Failure {
         if (first) {
             recordStatus(status, line);
         }
-        if (first && line != null) {
+        if (first && line != null && System.getProperty(LAUNCHER_REPORTS) == null) {
             System.err.println(line);
             System.err.flush();
             if (onAbort != null) {

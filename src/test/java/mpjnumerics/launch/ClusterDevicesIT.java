@@ -4,18 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import mpjnumerics.testing.LoopbackDaemon;
 import mpjnumerics.testing.RankJvms;
 import mpjnumerics.testing.Run;
 import mpjnumerics.testing.Started;
@@ -29,36 +28,21 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterDevicesIT {
     static final Path ROOT = LaunchersIT.ROOT;
-    static final String DAEMON = ROOT.resolve("mpj/bin/mpjdaemon.sh").toString();
     static final RankJvms RANKS = new RankJvms();
     static String port;
     static Path machines;
-    static Path daemonState;
+    static LoopbackDaemon daemon;
 
     @BeforeAll
     static void startDaemon() throws Exception {
-        machines = Files.createTempFile("machines", "");
-        Files.writeString(machines, "localhost\n");
-        daemonState = Files.createTempDirectory("mpjdaemon");
-        // A port the kernel hands out now, not a fixed one another run may hold; taken by
-        // something else before the daemon binds it, the start fails and another is tried.
-        Run r = null;
-        for (int attempt = 0; attempt < 3 && (r == null || r.exit() != 0); attempt++) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = Integer.toString(s.getLocalPort());
-            }
-            r = Run.command(List.of(DAEMON, "start", port), null, Map.of("MPJ_DAEMON_STATE", daemonState.toString()));
-        }
-        assertEquals(0, r.exit(), r.toString());
+        daemon = LoopbackDaemon.start(ROOT);
+        port = daemon.port();
+        machines = daemon.machines();
     }
 
     @AfterAll
     static void stopDaemon() throws Exception {
-        Run.command(List.of(DAEMON, "stop", port), null, Map.of("MPJ_DAEMON_STATE", daemonState.toString()));
-        Files.deleteIfExists(machines);
-        try (var files = Files.walk(daemonState)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
+        daemon.stop();
     }
 
     static Run mpjrun(String... args) {

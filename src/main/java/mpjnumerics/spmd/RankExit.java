@@ -1,0 +1,34 @@
+package mpjnumerics.spmd;
+
+import mpi.MPI;
+import mpjnumerics.runtime.Failure;
+
+/**
+ * What {@code System.exit} does in an MPJ program of a user's own: the rank wrapper's class
+ * loader points the program's calls here. An exit while MPI is in use (after {@code Init},
+ * before {@code Finalize}) leaves the other ranks waiting for this one, so it ends the job at
+ * once with the status asked for (1 for 0). An exit outside it ends this rank only, with that
+ * status; the job's status is the highest of its ranks'.
+ */
+public final class RankExit {
+    private RankExit() {}
+
+    public static void exit(int status) {
+        boolean inMpi;
+        int rank = Failure.rankOfThisThread(Integer.getInteger(Failure.RANK_PROPERTY, -1));
+        try {
+            inMpi = MPI.Initialized();
+            if (MPI.COMM_WORLD != null) {
+                rank = MPI.COMM_WORLD.Rank(); // still answers after Finalize
+            }
+        } catch (Throwable t) {
+            inMpi = false;
+        }
+        String who = rank < 0 ? "a rank" : "rank " + rank;
+        if (inMpi) {
+            Failure.halt(status == 0 ? Failure.EXIT_FAILURE : status,
+                    "error: " + who + " called System.exit(" + status + ") before MPI.Finalize");
+        }
+        Failure.rankExited(rank, status, "error: " + who + " exited with status " + status);
+    }
+}
