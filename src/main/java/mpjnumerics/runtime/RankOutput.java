@@ -156,9 +156,13 @@ public final class RankOutput {
         }
     }
 
-    /** The lines MPJ's starter and daemons add to every run. */
+    /**
+     * The lines MPJ's starter and daemons add to every run, and the header its failure
+     * prints (the launcher reports that failure in one line of its own).
+     */
     static boolean isBanner(String line) {
         return line.startsWith("MPJ Express (") && line.contains(") is started in the ")
+                || line.equals(" rest of the exceptions ")
                 || line.startsWith("Starting process <") || line.startsWith("Stopping Process <")
                 || line.equals("EXIT@Ping#") || line.isEmpty();
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -214,30 +215,17 @@ class ClusterDevicesIT {
     void aSecondDaemonOnTheHostRunsBesideTheFirst() throws Exception {
         // Each daemon opens MPJ's port manager too (40052 as shipped): the second daemon on a
         // host must not fail on it, and jobs through either give the result.
-        Path state = Files.createTempDirectory("mpjdaemon2");
-        String second = null;
-        Run started = null;
+        LoopbackDaemon second = LoopbackDaemon.start(ROOT);
         try {
-            for (int attempt = 0; attempt < 3 && (started == null || started.exit() != 0); attempt++) {
-                try (ServerSocket s = new ServerSocket(0)) {
-                    second = Integer.toString(s.getLocalPort());
-                }
-                started = Run.command(List.of(DAEMON, "start", second), null, Map.of("MPJ_DAEMON_STATE", state.toString()));
-            }
-            assertEquals(0, started.exit(), started.toString());
             List<String> cmd = new ArrayList<>(List.of(LaunchersIT.MPJRUN, RANKS.marker(), "-machinesfile",
-                machines.toString(), "-dport", second, "-np", "2", "-dev", "niodev", "PrimeCount", "--to", "1e6", "--json"));
+                second.machines().toString(), "-dport", second.port(), "-np", "2", "-dev", "niodev",
+                "PrimeCount", "--to", "1e6", "--json"));
             Run r = Run.command(cmd, new File(System.getProperty("java.io.tmpdir")), environment());
             assertEquals(78498, r.json().path("result").path("count").asLong(), r.toString());
             assertEquals(78498, mpjrun("-np", "2", "-dev", "niodev", "PrimeCount", "--to", "1e6", "--json")
                 .json().path("result").path("count").asLong());
         } finally {
-            if (second != null) {
-                Run.command(List.of(DAEMON, "stop", second), null, Map.of("MPJ_DAEMON_STATE", state.toString()));
-            }
-            try (var files = Files.walk(state)) {
-                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            second.stop();
         }
     }
 
