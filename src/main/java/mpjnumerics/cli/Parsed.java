@@ -14,6 +14,11 @@ public final class Parsed {
         this.values = values;
     }
 
+    /** The job's name. */
+    public String job() {
+        return job;
+    }
+
     public long integer(String name) {
         return (Long) require(name);
     }
@@ -37,9 +42,23 @@ public final class Parsed {
     /** The job's own parameters (output-format flags left out), for the report. */
     public Map<String, Object> params() {
         Map<String, Object> m = new LinkedHashMap<>(values);
-        m.remove("json");
-        m.remove("csv");
+        m.keySet().removeAll(Options.NOT_PARAMS);
         return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The parameters as one line, "name=value" in declaration order (spaces and percent signs
+     * in values escaped): what a checkpoint must agree with.
+     */
+    public String canonical() {
+        StringBuilder b = new StringBuilder();
+        params().forEach((k, v) -> {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(k).append('=').append(String.valueOf(v).replace("%", "%25").replace(" ", "%20"));
+        });
+        return b.toString();
     }
 
     private Object require(String name) {

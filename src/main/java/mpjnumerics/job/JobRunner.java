@@ -39,7 +39,8 @@ public final class JobRunner {
                 return;
             }
         }
-        Progress progress = new Progress(name, Progress.wanted(spmd.isRoot()), System.err);
+        Progress progress = new Progress(name, opts.text("progress").equals("off") ? Progress.Mode.OFF
+                : Progress.wanted(spmd.isRoot()), opts.integer("progress-every"), System.err);
         Context ctx = new Context(spmd, opts, progress);
         Outcome outcome = job.run(ctx);
         progress.done();

@@ -277,7 +277,20 @@ public final class Spmd {
         }
     }
 
-    /** A receive in progress: see {@link #post}. */
+    /**
+     * Starts a send of longs that completes later ({@link Posted#await}); the buffer must stay
+     * untouched until then. For a rank that must not wait while the receiver is busy (in the
+     * multicore device a send waits for its receive).
+     */
+    public Posted start(long[] buf, int dest, int tag) {
+        try {
+            return new Posted(MPI.COMM_WORLD.Isend(buf, 0, buf.length, MPI.LONG, dest, tag));
+        } catch (MPIException e) {
+            throw new SpmdException("Isend to rank " + dest + " failed", e);
+        }
+    }
+
+    /** A receive (or a send, see {@link #start}) in progress: see {@link #post}. */
     public static final class Posted {
         private final mpi.Request request;
 
