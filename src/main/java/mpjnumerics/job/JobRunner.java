@@ -59,6 +59,21 @@ public final class JobRunner {
         spmd.finish();
     }
 
+    /**
+     * The launcher's check of --checkpoint FILE before any rank starts: a file of another job,
+     * other parameters, another version, or damaged, is a usage error naming the difference.
+     */
+    public static void checkCheckpoint(Parsed opts) throws UsageException {
+        if (!opts.has("checkpoint")) {
+            return;
+        }
+        try {
+            Journal.load(opts.job(), opts);
+        } catch (mpjnumerics.report.Checkpoint.Refused e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     static void print(Report report, Parsed opts) {
         if (opts.flag("json")) {
             Stdout.print(report.json() + "\n");

@@ -42,6 +42,8 @@ final class Journal {
     private Tally tally;
     private long lastSave = System.nanoTime();
     private boolean over;
+    /** A signal's thread is writing the checkpoint and will end the job. */
+    private boolean stopping;
 
     private Journal(Context ctx, Checkpoint checkpoint) {
         this.ctx = ctx;
@@ -154,6 +156,13 @@ final class Journal {
         }
     }
 
+    /** Rank 0: whether the checkpoint read at the start holds that phase (an earlier run began it). */
+    boolean resumes(String name) {
+        synchronized (lock) {
+            return checkpoint != null && checkpoint.hasPhase(name);
+        }
+    }
+
     /** Rank 0, once the job's result is known: the journal is removed, or kept complete with --keep-checkpoint. */
     void finish() {
         if (checkpoint == null) {
@@ -161,6 +170,14 @@ final class Journal {
         }
         synchronized (lock) {
             over = true;
+            while (stopping) { // the signal's thread halts the JVM once the checkpoint is out
+                try {
+                    lock.wait(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
         try {
             if (keep) {
@@ -201,6 +218,7 @@ final class Journal {
                 return; // the result is being printed: let it
             }
             over = true;
+            stopping = true;
         }
         String line;
         try {

@@ -14,6 +14,7 @@ import mpjnumerics.cli.Options;
 import mpjnumerics.cli.Parsed;
 import mpjnumerics.cli.UsageException;
 import mpjnumerics.job.Job;
+import mpjnumerics.job.JobRunner;
 import mpjnumerics.job.Jobs;
 import mpjnumerics.runtime.Failure;
 import mpjnumerics.runtime.StopSignals;
@@ -75,6 +76,7 @@ public final class Main {
             }
             options = declared.parse(c.jobArgs());
             job.get().validate(options, c.ranks());
+            JobRunner.checkCheckpoint(options);
         }
         Path home = MpjHome.locate();
         String className = job.isPresent() ? job.get().getClass().getName() : c.name();

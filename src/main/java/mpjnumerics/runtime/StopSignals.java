@@ -13,6 +13,8 @@ public final class StopSignals {
     /** EX_TEMPFAIL of sysexits.h: stopped with its work saved; the same command resumes it. */
     public static final int EXIT_CHECKPOINTED = 75;
     private static final int EXIT_TERM = 128 + 15;
+    /** Set (a system property: shared by a JVM's ranks) once a rank other than 0 got a stop signal. */
+    static final String STOPPING = "mpjnumerics.stopping";
     /** A rank other than 0 that got a signal waits this long for rank 0 to end the job. */
     private static final long OTHERS_GRACE_MILLIS = 30_000;
 
@@ -46,6 +48,7 @@ public final class StopSignals {
         AtomicInteger seen = new AtomicInteger();
         sun.misc.SignalHandler h = s -> {
             if (seen.getAndIncrement() == 0) {
+                System.setProperty(STOPPING, s.getName());
                 Thread t = new Thread(() -> {
                     try {
                         Thread.sleep(OTHERS_GRACE_MILLIS);
