@@ -75,8 +75,9 @@ public final class Progress {
             shown = true;
             out.printf(Locale.ROOT, "\r%s: %5.1f%% after %.0f s%s   ", label, 100 * f, elapsed, eta);
         } else {
-            out.printf(Locale.ROOT, "%s: %.1f%% done after %s, %.3g%% a minute%s%n", label, 100 * f,
-                    duration(elapsed), 6000 * rate, eta);
+            double perMinute = 6000 * rate;
+            out.printf(Locale.ROOT, "%s: %.1f%% done after %s, %s%% a minute%s%n", label, 100 * f, duration(elapsed),
+                    String.format(Locale.ROOT, perMinute < 10 ? "%.2f" : perMinute < 100 ? "%.1f" : "%.0f", perMinute), eta);
         }
         out.flush();
     }
