@@ -263,8 +263,8 @@ public final class PrimeList implements Job {
         if (!spmd.isRoot()) {
             return null;
         }
+        journal.finish(); // first: a signal from here on no longer stops the job, whose output is about to appear
         AtomicFile.commit(partial, target);
-        journal.finish();
         long[] stats = {0, -1, -1};
         for (int u = 0; u < units; u++) {
             long[] s = java.util.Arrays.copyOfRange(tally[1], 3 * u, 3 * u + 3);

@@ -93,13 +93,13 @@ class CheckpointResumeTest {
     void primeListFileIsByteIdentical(@TempDir Path dir) throws Exception {
         Path ref = dir.resolve("ref.txt");
         Path out = dir.resolve("out.txt");
-        Run whole = Run.job(2, "PrimeList", "--to", "3e9", "--tuplets", "4", "--out", ref.toString(), "--json");
+        Run whole = Run.job(2, "PrimeList", "--to", "6e9", "--tuplets", "4", "--out", ref.toString(), "--json");
         assertEquals(0, whole.exit(), whole.toString());
         Path ckpt = dir.resolve("list.ckpt");
-        Run stop = stopped(2, ckpt, "PrimeList", "--to", "3e9", "--tuplets", "4", "--out", out.toString());
+        Run stop = stopped(2, ckpt, "PrimeList", "--to", "6e9", "--tuplets", "4", "--out", out.toString());
         assertEquals(75, stop.exit(), stop.toString());
         assertFalse(Files.exists(out), "no output under its own name before the job is done");
-        Run resumed = Run.job(3, "PrimeList", "--to", "3e9", "--tuplets", "4", "--out", out.toString(),
+        Run resumed = Run.job(3, "PrimeList", "--to", "6e9", "--tuplets", "4", "--out", out.toString(),
                 "--checkpoint", ckpt.toString(), "--json");
         assertEquals(0, resumed.exit(), resumed.toString());
         assertArrayEquals(Files.readAllBytes(ref), Files.readAllBytes(out));
