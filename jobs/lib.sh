@@ -28,11 +28,47 @@ if [ -n "${MPJ_NUMERICS_MODULES:-}" ]; then
   module load $MPJ_NUMERICS_MODULES
 fi
 
-# run_job JOB [options]: the job on every task of the allocation; stdout is the job's result.
+# run_job JOB [options]: the job on every task of the allocation; stdout is the job's result;
+# the script ends with the job's status.
+#
+# A job whose work can be resumed gets --checkpoint under the submit folder
+# (checkpoints/<job name>-<job id>.ckpt, or MPJ_NUMERICS_CHECKPOINT; "none" for none) unless
+# its options name one. SLURM's warning before the time limit (--signal=B:USR1@120 in the
+# scripts) or a preemption's SIGTERM makes the job write it and end with 75; the script then
+# requeues itself (scontrol requeue: the same job id, so the same checkpoint) and the next
+# allocation resumes where this one stopped.
 run_job() {
-  local job=$1
+  local job=$1 status=0 ckpt
   shift
-  echo "mpj-numerics: $job on ${SLURM_NTASKS:-?} tasks, nodes ${SLURM_JOB_NODELIST:-?} (job ${SLURM_JOB_ID:-?})" >&2
+  echo "mpj-numerics: $job on ${SLURM_NTASKS:-?} tasks, nodes ${SLURM_JOB_NODELIST:-?} (job ${SLURM_JOB_ID:-?}${SLURM_RESTART_COUNT:+, restart $SLURM_RESTART_COUNT})" >&2
+  ckpt=${MPJ_NUMERICS_CHECKPOINT:-${SLURM_SUBMIT_DIR:-$PWD}/checkpoints/${SLURM_JOB_NAME:-$job}-${SLURM_JOB_ID:-$$}.ckpt}
+  case " $* " in
+    *" --checkpoint "*|*" --checkpoint="*|*" --digits "*|*" --digits="*) ckpt=none ;;
+  esac
+  case "$job" in
+    PrimeCount|PrimeList|CollatzSteps|PiMonteCarlo|EulerConstant) ;;
+    *) ckpt=none ;;
+  esac
+  if [ "$ckpt" != none ]; then
+    mkdir -p "$(dirname "$ckpt")"
+    set -- "$@" --checkpoint "$ckpt"
+  fi
+  # The job runs in the background so that this shell, which SLURM signals (B:), can pass the
+  # signal on while it waits.
   # shellcheck disable=SC2086
-  exec "$mpjrun" ${JVM_OPTS:-} "$job" "$@"
+  "$mpjrun" ${JVM_OPTS:-} "$job" "$@" &
+  local pid=$!
+  trap 'kill -USR1 "$pid" 2>/dev/null || true' USR1
+  trap 'kill -TERM "$pid" 2>/dev/null || true' TERM
+  while :; do
+    status=0
+    wait "$pid" || status=$?
+    kill -0 "$pid" 2>/dev/null || break # else wait returned for a signal: the job is still on
+  done
+  trap - USR1 TERM
+  if [ "$status" = 75 ] && [ -n "${SLURM_JOB_ID:-}" ]; then
+    echo "mpj-numerics: $job stopped with its checkpoint $ckpt; requeueing job $SLURM_JOB_ID" >&2
+    scontrol requeue "$SLURM_JOB_ID"
+  fi
+  exit "$status"
 }

@@ -203,8 +203,9 @@ wait_gone() {
   return 1
 }
 
-# Progress lines only when a person watches stderr.
-if [ -t 2 ]; then progress=on; else progress=off; fi
+# Progress: a redrawn line when a person watches stderr, else a plain line now and then (a
+# batch log shows how far the job got).
+if [ -t 2 ]; then progress=on; else progress=lines; fi
 
 case "$dev" in
   multicore)
@@ -256,8 +257,27 @@ case "$dev" in
     }
     trap 'stop_job; rm -rf "$run_dir"' EXIT
     trap 'on_signal 2' INT
-    trap 'on_signal 15' TERM
     trap 'on_signal 1' HUP
+    # SIGTERM and SIGUSR1 (SLURM's warning before the time limit): srun passes SIGTERM to every
+    # rank; a job with --checkpoint writes it and ends with 75 within seconds, which this
+    # script then returns, for the batch script to requeue the job.
+    on_stop_signal() {
+      trap - TERM USR1
+      local s=0 timer
+      if [ -n "$srun_pid" ]; then
+        kill -TERM "$srun_pid" 2>/dev/null || true
+        ( sleep 15; kill -KILL "$srun_pid" 2>/dev/null ) </dev/null >/dev/null 2>&1 &
+        timer=$!
+        wait "$srun_pid" || s=$?
+        kill "$timer" 2>/dev/null || true
+        srun_pid=""
+      fi
+      stop_job
+      [ "$s" != 75 ] || exit 75
+      exit $((128 + $1))
+    }
+    trap 'on_stop_signal 15' TERM
+    trap 'on_stop_signal 10' USR1
     # The rendezvous listens only on the address the ranks reach this host by, and lives as
     # long as this script: the ranks keep a connection to it and stop when it closes.
     "$java" -cp "$jar" mpjnumerics.runtime.Rendezvous --ranks "$np" --bind "$host" --timeout 120 >"$run_dir/port" &
@@ -266,7 +286,7 @@ case "$dev" in
     port=$(head -n 1 "$run_dir/port")
     [[ "$port" =~ ^[0-9]+$ ]] || fail "the rendezvous server did not start on $host" 1
     status=0
-    srun --kill-on-bad-exit=1 -n "$np" "$java" "${plan_jvm[@]}" "${jvm_opts[@]}" -Dmpjnumerics.progress=off \
+    srun --kill-on-bad-exit=1 -n "$np" "$java" "${plan_jvm[@]}" "${jvm_opts[@]}" -Dmpjnumerics.progress=$progress \
       -cp "$jar:$MPJ_HOME/lib/mpj.jar:$MPJ_HOME/lib/log4j-1.2.11.jar" ${cp:+-Dmpjnumerics.classPath="$cp"} \
       mpjnumerics.launch.RankEntry --srun "$host" "$port" "$plan_class" "$@" &
     srun_pid=$!

@@ -51,7 +51,8 @@ cleanup() {
 trap cleanup EXIT
 
 ok() { echo "cluster test: ok   $*" >&2; }
-bad() { echo "cluster test: FAIL $*" >&2; failures=$((failures + 1)); }
+failed=()
+bad() { echo "cluster test: FAIL $*" >&2; failures=$((failures + 1)); failed+=("$*"); }
 now() { date +%s.%N; }
 since() { echo "$(now) - $1" | bc -l | xargs printf '%.2f'; }
 # result_of JSON: the result object up to its first '}', the timings of its parts left out
@@ -506,6 +507,8 @@ echo >&2
 for t in "${timings[@]}"; do echo "cluster timing: $t" >&2; done
 echo "cluster timing: whole suite: $(since "$suite_start") s" >&2
 if [ "$failures" -gt 0 ]; then
+  # again at the end, where a CI log's tail shows them
+  for f in "${failed[@]}"; do echo "cluster test: FAILED: ${f:0:400}" >&2; done
   echo "error: $failures cluster test(s) failed" >&2
   exit 1
 fi

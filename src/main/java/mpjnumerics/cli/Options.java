@@ -31,6 +31,23 @@ public final class Options {
         this.summary = summary;
         flag("json", "print the result as one JSON object on stdout");
         flag("csv", "print the result as a CSV header and row on stdout");
+        choice("progress", "auto", List.of("auto", "off"),
+                "progress on stderr: redrawn on a terminal, else a plain line every --progress-every seconds");
+        integer("progress-every", "30", 1, 86_400, "seconds between progress lines when stderr is not a terminal");
+    }
+
+    /** Options that change how a run is done or shown, never its result: left out of {@link Parsed#params}. */
+    static final java.util.Set<String> NOT_PARAMS = java.util.Set.of("json", "csv", "progress", "progress-every",
+            "checkpoint", "checkpoint-every", "keep-checkpoint");
+
+    /**
+     * --checkpoint FILE and its companions, for a job whose work is split in units that a later
+     * run can skip (see doc/CHECKPOINTS.md).
+     */
+    public Options checkpoint() {
+        output("checkpoint", "keep a journal of finished work in this file; the same command resumes from it");
+        integer("checkpoint-every", "60", 1, 86_400, "with --checkpoint: seconds between writes of the journal");
+        return flag("keep-checkpoint", "with --checkpoint: keep the file after a successful run");
     }
 
     public Options example(String commandLine) {

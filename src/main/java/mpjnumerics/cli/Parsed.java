@@ -14,6 +14,11 @@ public final class Parsed {
         this.values = values;
     }
 
+    /** The job's name. */
+    public String job() {
+        return job;
+    }
+
     public long integer(String name) {
         return (Long) require(name);
     }
@@ -42,7 +47,7 @@ public final class Parsed {
     public Map<String, Object> params() {
         Map<String, Object> m = new LinkedHashMap<>();
         for (var e : values.entrySet()) {
-            if (!e.getKey().equals("json") && !e.getKey().equals("csv")) {
+            if (!Options.NOT_PARAMS.contains(e.getKey())) {
                 m.put(camelCase(e.getKey()), e.getValue());
             }
         }
@@ -62,6 +67,21 @@ public final class Parsed {
                 up = false;
             }
         }
+        return b.toString();
+    }
+
+    /**
+     * The parameters as one line, "name=value" in declaration order (spaces and percent signs
+     * in values escaped): what a checkpoint must agree with.
+     */
+    public String canonical() {
+        StringBuilder b = new StringBuilder();
+        params().forEach((k, v) -> {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(k).append('=').append(String.valueOf(v).replace("%", "%25").replace(" ", "%20"));
+        });
         return b.toString();
     }
 

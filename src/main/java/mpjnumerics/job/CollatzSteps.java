@@ -22,6 +22,7 @@ public final class CollatzSteps implements Job {
         return new Options("CollatzSteps", "steps of the Collatz map to reach 1, for every start in a range")
                 .range("1", "1e6", 1, "start")
                 .output("histogram", "write a CSV of step count and number of starts to this file")
+                .checkpoint()
                 .example("mpj/bin/mpjrun.sh -np 4 CollatzSteps --to 1e8")
                 .example("mpj/bin/mpjrun.sh -np 4 CollatzSteps --from 1e15 --to 1e15+1e7 --json");
     }
@@ -52,6 +53,10 @@ public final class CollatzSteps implements Job {
         long to = ctx.options().integer("to");
         CollatzWork work = CollatzWork.of(from, to);
         long chunks = (work.count() + CHUNK - 1) / CHUNK;
+        if (ctx.options().has("checkpoint")) {
+            CollatzStats total = checkpointed(ctx, work, chunks);
+            return total == null ? null : outcome(ctx, total);
+        }
         ctx.progress().total(chunks);
         CollatzStats local = ctx.compute(() -> {
             CollatzStats s = new CollatzStats();
@@ -74,6 +79,50 @@ public final class CollatzSteps implements Job {
         for (long[] a : all) {
             total.merge(CollatzStats.fromLongs(a));
         }
+        return outcome(ctx, total);
+    }
+
+    /**
+     * With --checkpoint: units of whole chunks, dealt one at a time from the top down; rank 0
+     * merges each unit's statistics (the merge is associative and commutative, so the result is
+     * the same in any order, over any number of runs).
+     */
+    private static CollatzStats checkpointed(Context ctx, CollatzWork work, long chunks) {
+        long per = Journal.perUnit(chunks, 1);
+        CollatzStats[] total = {new CollatzStats()};
+        Journal journal = Journal.open(ctx);
+        journal.run("chunks", Journal.units(chunks, per), u -> ctx.compute(() -> {
+            CollatzStats s = new CollatzStats();
+            for (long c = Math.min(chunks, (u + 1) * per) - 1; c >= u * per; c--) {
+                work.run(c * CHUNK, Math.min(work.count(), (c + 1) * CHUNK) - 1, s);
+            }
+            return s.toLongs();
+        }), new Journal.Tally() {
+            @Override
+            public void add(long unit, long[] result) {
+                total[0].merge(CollatzStats.fromLongs(result));
+            }
+
+            @Override
+            public long[] save() {
+                return total[0].toLongs();
+            }
+
+            @Override
+            public void load(long[] saved) {
+                total[0] = CollatzStats.fromLongs(saved);
+            }
+        });
+        if (!ctx.spmd().isRoot()) {
+            return null;
+        }
+        journal.finish();
+        return total[0];
+    }
+
+    private static Outcome outcome(Context ctx, CollatzStats total) {
+        long from = ctx.options().integer("from");
+        long to = ctx.options().integer("to");
         String file = ctx.options().text("histogram");
         if (file != null) {
             writeHistogram(Path.of(file), total.histogram());

@@ -15,6 +15,7 @@ import mpjnumerics.cli.Options;
 import mpjnumerics.cli.Parsed;
 import mpjnumerics.cli.UsageException;
 import mpjnumerics.kernel.digits.EDigits;
+import mpjnumerics.kernel.montecarlo.BlockPlan;
 import mpjnumerics.kernel.montecarlo.EulerMonteCarlo;
 import mpjnumerics.kernel.digits.GammaDigits;
 import mpjnumerics.kernel.series.Neumaier;
@@ -44,6 +45,7 @@ public final class EulerConstant implements Job {
                 .integer("terms", "1e9", 2, Long.MAX_VALUE / 4, "terms of Vacca's series")
                 .integer("digits", null, 1, 100_000_000, "compute this many decimal digits exactly")
                 .output("out", "with --digits: write the digits to this file")
+                .checkpoint()
                 .example("mpj/bin/mpjrun.sh -np 4 EulerConstant --constant e --method montecarlo --samples 1e8")
                 .example("mpj/bin/mpjrun.sh -np 4 EulerConstant --constant gamma --method series --terms 1e9")
                 .example("mpj/bin/mpjrun.sh -np 4 EulerConstant --constant e --digits 1e6 --out e.txt");
@@ -52,6 +54,9 @@ public final class EulerConstant implements Job {
     @Override
     public void validate(Parsed options, int ranks) throws UsageException {
         if (options.has("digits")) {
+            if (options.has("checkpoint")) {
+                throw new UsageException("--checkpoint goes with --method montecarlo or series, not --digits");
+            }
             return;
         }
         if (options.has("out")) {
@@ -94,30 +99,40 @@ public final class EulerConstant implements Job {
         return ctx.options().text("method").equals("series") ? vacca(ctx) : monteCarlo(ctx, gamma);
     }
 
+    /** Block b's two sums (longs for e, double bits for gamma) into out[i], out[i + 1]. */
+    private static void block(boolean gamma, long seed, BlockPlan plan, long b, long[] out, int i) {
+        if (gamma) {
+            double[] s = EulerMonteCarlo.gammaBlock(seed, b, plan.size(b));
+            out[i] = Double.doubleToRawLongBits(s[0]);
+            out[i + 1] = Double.doubleToRawLongBits(s[1]);
+        } else {
+            long[] s = EulerMonteCarlo.eBlock(seed, b, plan.size(b));
+            out[i] = s[0];
+            out[i + 1] = s[1];
+        }
+    }
+
     private Outcome monteCarlo(Context ctx, boolean gamma) {
         Spmd spmd = ctx.spmd();
-        Sampling work = Sampling.of(ctx);
-        long samples = work.samples();
-        Range mine = work.mine();
-        // Per block: two sums (longs for e, double bits for gamma), gathered in block order.
-        long[] local = ctx.compute(() -> {
-            long[] out = new long[(int) (2 * mine.size())];
-            for (long b = mine.first(); b <= mine.last(); b++) {
-                int i = (int) (2 * (b - mine.first()));
-                if (gamma) {
-                    double[] s = EulerMonteCarlo.gammaBlock(work.seed(), b, work.plan().size(b));
-                    out[i] = Double.doubleToRawLongBits(s[0]);
-                    out[i + 1] = Double.doubleToRawLongBits(s[1]);
-                } else {
-                    long[] s = EulerMonteCarlo.eBlock(work.seed(), b, work.plan().size(b));
-                    out[i] = s[0];
-                    out[i + 1] = s[1];
+        long[][] all;
+        long samples = ctx.options().integer("samples");
+        if (ctx.options().has("checkpoint")) {
+            all = checkpointed(ctx, BlockPlan.of(samples), 2, (b, out, i) -> block(gamma, ctx.options().integer("seed"),
+                    BlockPlan.of(samples), b, out, i));
+        } else {
+            Sampling work = Sampling.of(ctx);
+            Range mine = work.mine();
+            // Per block: two sums, gathered in block order.
+            long[] local = ctx.compute(() -> {
+                long[] out = new long[(int) (2 * mine.size())];
+                for (long b = mine.first(); b <= mine.last(); b++) {
+                    block(gamma, work.seed(), work.plan(), b, out, (int) (2 * (b - mine.first())));
+                    ctx.progress().update(b - mine.first() + 1);
                 }
-                ctx.progress().update(b - mine.first() + 1);
-            }
-            return out;
-        });
-        long[][] all = spmd.gather(local);
+                return out;
+            });
+            all = spmd.gather(local);
+        }
         if (!spmd.isRoot()) {
             return null;
         }
@@ -168,18 +183,23 @@ public final class EulerConstant implements Job {
         long terms = ctx.options().integer("terms");
         long pairs = Vacca.pairsIn(terms);
         long blocks = (pairs + Vacca.BLOCK - 1) / Vacca.BLOCK;
-        Range mine = ctx.myBlocks(blocks);
-        long[] local = ctx.compute(() -> {
-            long[] out = new long[(int) mine.size()];
-            for (long b = mine.first(); b <= mine.last(); b++) {
-                long first = b * Vacca.BLOCK + 1;
-                long last = Math.min(pairs, (b + 1) * Vacca.BLOCK);
-                out[(int) (b - mine.first())] = Double.doubleToRawLongBits(Vacca.pairs(first, last));
-                ctx.progress().update(b - mine.first() + 1);
-            }
-            return out;
-        });
-        long[][] all = spmd.gather(local);
+        BlockFill fill = (b, out, i) -> out[i] = Double.doubleToRawLongBits(
+                Vacca.pairs(b * Vacca.BLOCK + 1, Math.min(pairs, (b + 1) * Vacca.BLOCK)));
+        long[][] all;
+        if (ctx.options().has("checkpoint")) {
+            all = checkpointed(ctx, new BlockPlan(pairs, (int) Vacca.BLOCK), 1, fill);
+        } else {
+            Range mine = ctx.myBlocks(blocks);
+            long[] local = ctx.compute(() -> {
+                long[] out = new long[(int) mine.size()];
+                for (long b = mine.first(); b <= mine.last(); b++) {
+                    fill.fill(b, out, (int) (b - mine.first()));
+                    ctx.progress().update(b - mine.first() + 1);
+                }
+                return out;
+            });
+            all = spmd.gather(local);
+        }
         if (!spmd.isRoot()) {
             return null;
         }
@@ -201,6 +221,53 @@ public final class EulerConstant implements Job {
                 .human(String.format(Locale.ROOT, "  gamma ~ %.16f from %d terms of Vacca's series%n"
                         + "  |error| = %.3g, a priori bound %.3g", estimate, terms, Math.abs(estimate - GAMMA),
                         Vacca.errorBound(terms)));
+    }
+
+    /** Writes block b's {@code width} values into out from index i. */
+    interface BlockFill {
+        void fill(long b, long[] out, int i);
+    }
+
+    /**
+     * With --checkpoint: units of whole blocks, dealt one at a time; rank 0 keeps every block's
+     * values in block order (the sums are then taken in the order the uninterrupted run takes
+     * them, so floating-point results are the same to the bit). Returns, on rank 0, one array
+     * of every block's values (null elsewhere), as the gather would.
+     */
+    private static long[][] checkpointed(Context ctx, BlockPlan plan, int width, BlockFill fill) {
+        long blocks = plan.blocks();
+        long per = Journal.perUnit(blocks, 1);
+        long[][] values = {new long[Math.toIntExact(width * blocks)]};
+        Journal journal = Journal.open(ctx);
+        journal.run("blocks", Journal.units(blocks, per), u -> ctx.compute(() -> {
+            long first = u * per;
+            long last = Math.min(blocks, first + per) - 1;
+            long[] out = new long[(int) (width * (last - first + 1))];
+            for (long b = first; b <= last; b++) {
+                fill.fill(b, out, (int) (width * (b - first)));
+            }
+            return out;
+        }), new Journal.Tally() {
+            @Override
+            public void add(long unit, long[] result) {
+                System.arraycopy(result, 0, values[0], (int) (width * unit * per), result.length);
+            }
+
+            @Override
+            public long[] save() {
+                return values[0].clone();
+            }
+
+            @Override
+            public void load(long[] saved) {
+                values[0] = saved.clone();
+            }
+        });
+        if (!ctx.spmd().isRoot()) {
+            return null;
+        }
+        journal.finish();
+        return new long[][] {values[0]};
     }
 
     private Outcome eDigits(Context ctx, int digits) {

@@ -40,7 +40,8 @@ public final class JobRunner {
                 return;
             }
         }
-        Progress progress = new Progress(name, Progress.wanted(spmd.isRoot()), System.err);
+        Progress progress = new Progress(name, opts.text("progress").equals("off") ? Progress.Mode.OFF
+                : Progress.wanted(spmd.isRoot()), opts.integer("progress-every"), System.err);
         Context ctx = new Context(spmd, opts, progress);
         Outcome outcome = job.run(ctx);
         progress.done();
@@ -58,6 +59,21 @@ public final class JobRunner {
             print(report, opts);
         }
         spmd.finish();
+    }
+
+    /**
+     * The launcher's check of --checkpoint FILE before any rank starts: a file of another job,
+     * other parameters, another version, or damaged, is a usage error naming the difference.
+     */
+    public static void checkCheckpoint(Parsed opts) throws UsageException {
+        if (!opts.has("checkpoint")) {
+            return;
+        }
+        try {
+            Journal.load(opts.job(), opts);
+        } catch (mpjnumerics.report.Checkpoint.Refused e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     static void print(Report report, Parsed opts) {

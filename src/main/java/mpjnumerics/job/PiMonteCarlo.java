@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import mpjnumerics.cli.Options;
 import mpjnumerics.kernel.VectorApi;
+import mpjnumerics.kernel.montecarlo.BlockPlan;
 import mpjnumerics.kernel.montecarlo.PiKernel;
 import mpjnumerics.spmd.Range;
 import mpjnumerics.spmd.Spmd;
@@ -16,6 +17,7 @@ public final class PiMonteCarlo implements Job {
         return new Options("PiMonteCarlo", "estimate pi from random points in the unit square")
                 .integer("samples", "1e8", 1, Long.MAX_VALUE, "number of random points")
                 .seed()
+                .checkpoint()
                 .example("mpj/bin/mpjrun.sh -np 4 PiMonteCarlo --samples 1e9 --json");
     }
 
@@ -49,6 +51,9 @@ public final class PiMonteCarlo implements Job {
     @Override
     public Outcome run(Context ctx) {
         Spmd spmd = ctx.spmd();
+        if (ctx.options().has("checkpoint")) {
+            return checkpointed(ctx);
+        }
         Sampling work = Sampling.of(ctx);
         Range mine = work.mine();
         boolean vector = PiKernel.vectorFor(mine.size() * work.plan().blockSize());
@@ -73,6 +78,49 @@ public final class PiMonteCarlo implements Job {
         if (!spmd.isRoot()) {
             return null;
         }
+        return outcome(hits, work.samples(), work.seed());
+    }
+
+    /** With --checkpoint: units of whole blocks, dealt one at a time; the hits of a unit are summed. */
+    private static Outcome checkpointed(Context ctx) {
+        long samples = ctx.options().integer("samples");
+        long seed = ctx.options().integer("seed");
+        BlockPlan plan = BlockPlan.of(samples);
+        long per = Journal.perUnit(plan.blocks(), 1);
+        boolean vector = PiKernel.vectorFor(Math.min(samples, per * plan.blockSize()));
+        long[] hits = {0};
+        Journal journal = Journal.open(ctx);
+        journal.run("blocks", Journal.units(plan.blocks(), per), u -> ctx.compute(() -> {
+            long h = 0;
+            for (long b = u * per; b < Math.min(plan.blocks(), (u + 1) * per); b++) {
+                h += PiKernel.hits(seed, b, plan.size(b), vector);
+            }
+            return new long[] {h};
+        }), new Journal.Tally() {
+            @Override
+            public void add(long unit, long[] result) {
+                hits[0] = Math.addExact(hits[0], result[0]);
+            }
+
+            @Override
+            public long[] save() {
+                return hits.clone();
+            }
+
+            @Override
+            public void load(long[] saved) {
+                hits[0] = saved[0];
+            }
+        });
+        if (!ctx.spmd().isRoot()) {
+            return null;
+        }
+        journal.finish();
+        return outcome(hits[0], samples, seed);
+    }
+
+    private static Outcome outcome(long hits, long samples, long seed) {
+        Sampling work = new Sampling(samples, seed, null, null);
         double p = (double) hits / work.samples();
         double estimate = 4 * p;
         double stdError = 4 * Math.sqrt(p * (1 - p) / work.samples());

@@ -31,6 +31,7 @@ public final class PrimeCount implements Job {
                 .choice("method", "auto", METHODS,
                         "sieve: a segmented sieve of the range, time ~ (to - from); combinatorial: "
                                 + "pi(to) - pi(from-1) by Deleglise-Rivat, time ~ to^(2/3); auto: the faster by estimate")
+                .checkpoint()
                 .example("mpj/bin/mpjrun.sh -np 4 PrimeCount --to 1e16")
                 .example("mpj/bin/mpjrun.sh -np 4 PrimeCount --to 1e10 --tuplets 2")
                 .example("mpj/bin/mpjrun.sh -np 4 PrimeCount --from 1e18 --to 1e18+1e9 --json");
@@ -92,6 +93,10 @@ public final class PrimeCount implements Job {
     }
 
     private static Outcome combinatorial(Context ctx, Range all) {
+        if (ctx.options().has("checkpoint") && ctx.spmd().isRoot()) {
+            org.slf4j.LoggerFactory.getLogger(PrimeCount.class).info(
+                    "the combinatorial method keeps no checkpoint (use --method sieve for one)");
+        }
         List<CombinatorialPi.Counted> parts = new ArrayList<>();
         parts.add(CombinatorialPi.pi(ctx, all.last()));
         if (all.first() > 2) {
@@ -110,8 +115,93 @@ public final class PrimeCount implements Job {
         return new Outcome().put("count", count).put("method", "combinatorial").put("pi", json).human(h.toString());
     }
 
+    /** Bytes of the sieve (30 numbers) in a unit of a checkpointed count: at least about 1e7 numbers. */
+    static final long MIN_UNIT_BYTES = 1L << 18;
+
+    /** Unit u of [from, to] split in pieces of {@code per} sieve bytes, cut at multiples of 30 as the ranks' pieces are. */
+    static Range unit(Range all, long per, long u) {
+        long firstByte = all.first() / 30;
+        long lastByte = all.last() / 30;
+        long b0 = firstByte + u * per;
+        long b1 = Math.min(lastByte, b0 + per - 1);
+        long first = Math.max(all.first(), 30 * b0);
+        long last = b1 == lastByte ? all.last() : 30 * b1 + 29;
+        return new Range(first, last);
+    }
+
+    /** A unit's {count, first prime, last prime} (-1 for none), as each rank's piece gives them. */
+    static long[] countUnit(Range r, int k) {
+        Tuplets.Counter counter = new Tuplets.Counter(k, r.first(), r.last());
+        PrimeSieve.sieve(r.first(), r.last(), counter);
+        return new long[] {counter.count(), counter.firstPrime(), counter.lastPrime()};
+    }
+
+    /** The count over pieces given in order, each as {count, first, last}: a twin may lie across a cut. */
+    static long combine(Iterable<long[]> pieces, int k) {
+        long count = 0;
+        long lastPrime = -1;
+        for (long[] r : pieces) {
+            count = Math.addExact(count, r[0]);
+            if (r[1] >= 0) {
+                count += Tuplets.acrossCut(k, lastPrime, r[1]);
+                lastPrime = r[2];
+            }
+        }
+        return count;
+    }
+
+    /** Rank 0's tally of a checkpointed count: every unit's {count, first, last}, in unit order. */
+    static final class UnitTally implements Journal.Tally {
+        long[] units;
+
+        UnitTally(long n) {
+            units = new long[Math.toIntExact(3 * n)];
+        }
+
+        @Override
+        public void add(long unit, long[] result) {
+            System.arraycopy(result, 0, units, (int) (3 * unit), 3);
+        }
+
+        @Override
+        public long[] save() {
+            return units.clone();
+        }
+
+        @Override
+        public void load(long[] saved) {
+            units = saved.clone();
+        }
+
+        long count(int k) {
+            List<long[]> pieces = new ArrayList<>();
+            for (int i = 0; i < units.length; i += 3) {
+                pieces.add(java.util.Arrays.copyOfRange(units, i, i + 3));
+            }
+            return combine(pieces, k);
+        }
+    }
+
+    private static long checkpointed(Context ctx, Range all, int k) {
+        long bytes = all.last() / 30 - all.first() / 30 + 1;
+        long per = Journal.perUnit(bytes, MIN_UNIT_BYTES);
+        long n = Journal.units(bytes, per);
+        UnitTally tally = new UnitTally(ctx.spmd().isRoot() ? n : 0);
+        Journal journal = Journal.open(ctx);
+        journal.run("pieces", n, u -> ctx.compute(() -> countUnit(unit(all, per, u), k)), tally);
+        if (!ctx.spmd().isRoot()) {
+            return -1;
+        }
+        journal.finish();
+        return tally.count(k);
+    }
+
     private static Outcome sieve(Context ctx, Range all, int k) {
         Spmd spmd = ctx.spmd();
+        if (ctx.options().has("checkpoint")) {
+            long count = checkpointed(ctx, all, k);
+            return spmd.isRoot() ? sieveOutcome(all, k, count) : null;
+        }
         Range mine = byteAlignedPiece(spmd, all);
         long segments = mine.isEmpty() ? 0 : mine.last() / 30 - mine.first() / 30 + 1;
         ctx.progress().total(segments);
@@ -132,15 +222,10 @@ public final class PrimeCount implements Job {
         if (!spmd.isRoot()) {
             return null;
         }
-        long count = 0;
-        long lastPrime = -1;
-        for (long[] r : everyone) {
-            count = Math.addExact(count, r[0]);
-            if (r[1] >= 0) {
-                count += Tuplets.acrossCut(k, lastPrime, r[1]);
-                lastPrime = r[2];
-            }
-        }
+        return sieveOutcome(all, k, combine(java.util.Arrays.asList(everyone), k));
+    }
+
+    private static Outcome sieveOutcome(Range all, int k, long count) {
         String what = Tuplets.name(k);
         return new Outcome().put("count", count).put("method", "sieve")
                 .human("  " + count + " " + what + " in [" + all.first() + ", " + all.last() + "]");

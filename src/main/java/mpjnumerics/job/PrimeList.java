@@ -20,6 +20,7 @@ import mpjnumerics.report.AtomicFile;
 import mpjnumerics.report.Stdout;
 import mpjnumerics.report.TempFiles;
 import mpjnumerics.spmd.OrderedStream;
+import mpjnumerics.spmd.Partition;
 import mpjnumerics.spmd.Spmd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ public final class PrimeList implements Job {
                 .integer("tuplets", "1", 1, Tuplets.MAX_K,
                         "list k-tuplets instead, as (p, p+2, ...): 2 twins, 3 triplets, ... 6 sextuplets")
                 .output("out", "write the primes to this file (else to stdout)")
+                .checkpoint()
                 .example("mpj/bin/mpjrun.sh -np 4 PrimeList --to 1e9 --out primes.txt")
                 .example("mpj/bin/mpjrun.sh -np 2 PrimeList --from 100 --to 200")
                 .example("mpj/bin/mpjrun.sh -np 2 PrimeList --to 1000 --tuplets 4");
@@ -54,6 +56,9 @@ public final class PrimeList implements Job {
     public void validate(Parsed options, int ranks) throws UsageException {
         if (!options.has("out") && (options.flag("json") || options.flag("csv"))) {
             throw new UsageException("--json and --csv need --out: without it the primes themselves go to stdout");
+        }
+        if (!options.has("out") && options.has("checkpoint")) {
+            throw new UsageException("--checkpoint needs --out: a resumed run adds to the file");
         }
     }
 
@@ -67,11 +72,16 @@ public final class PrimeList implements Job {
         Spmd spmd = ctx.spmd();
         Range all = new Range(ctx.options().integer("from"), ctx.options().integer("to"));
         String out = ctx.options().text("out");
-        Lines lines = new Lines(all, spmd.piece(all, PrimeSieve::costDensity), // higher numbers cost more
-                (int) ctx.options().integer("tuplets"));
-        long[] stats = out == null ? toStdout(ctx, lines) : toFile(ctx, lines, Path.of(out));
-        // stats: count, first, last of this rank (first/last -1 when it has none; a tuplet's first member)
-        long[][] everyone = spmd.gather(stats);
+        int k = (int) ctx.options().integer("tuplets");
+        long[][] everyone;
+        if (ctx.options().has("checkpoint")) {
+            everyone = checkpointed(ctx, all, k, Path.of(out));
+        } else {
+            Lines lines = new Lines(all, spmd.piece(all, PrimeSieve::costDensity), k); // higher numbers cost more
+            long[] stats = out == null ? toStdout(ctx, lines) : toFile(ctx, lines, Path.of(out));
+            // stats: count, first, last of this rank (first/last -1 when it has none; a tuplet's first member)
+            everyone = spmd.gather(stats);
+        }
         if (!spmd.isRoot()) {
             return null;
         }
@@ -87,7 +97,7 @@ public final class PrimeList implements Job {
         }
         Outcome o = new Outcome().put("count", count).put("first", first < 0 ? null : first)
                 .put("last", last < 0 ? null : last).put("out", out);
-        String what = Tuplets.name(lines.k);
+        String what = Tuplets.name(k);
         if (out == null) {
             LOG.info("{} {} in [{}, {}]", count, what, all.first(), all.last());
             return Outcome.silent(); // stdout holds the primes only
@@ -202,6 +212,91 @@ public final class PrimeList implements Job {
         return stats;
     }
 
+    /** Numbers in a unit of a checkpointed list: at least this many. */
+    static final long MIN_UNIT = 1L << 22;
+
+    /**
+     * With --checkpoint: [from, to] in units fixed by the range alone, in two phases: the bytes
+     * of each unit's lines, then each unit's lines written at its offset into a partial file
+     * beside the target (kept across runs; forced to disk before the unit counts as done), which
+     * becomes the target once every unit is written. The file is the uninterrupted run's, byte
+     * for byte, whatever ranks wrote it in however many runs. On rank 0: one row of
+     * {count, first, last}, as the gather of every rank's would give; null elsewhere.
+     */
+    private static long[][] checkpointed(Context ctx, Range all, int k, Path target) throws IOException {
+        Spmd spmd = ctx.spmd();
+        long span = all.last() - all.first(); // + 1 may not fit
+        int units = (int) Math.min(Journal.MAX_UNITS, span / MIN_UNIT + 1);
+        Journal journal = Journal.open(ctx);
+        long[][] tally = {new long[units], new long[3 * units]};
+        journal.run("bytes", units, u -> ctx.compute(() -> new long[] {new Lines(all, Partition.block(all, units, (int) u), k).bytes()}),
+                rows(tally, 0, 1));
+        Path partial = target.toAbsolutePath().resolveSibling("." + target.getFileName() + ".checkpoint.partial");
+        byte[] offsets = new byte[8 * units];
+        if (spmd.isRoot()) {
+            long at = 0;
+            for (int u = 0; u < units; u++) {
+                java.nio.ByteBuffer.wrap(offsets).putLong(8 * u, at);
+                at = Math.addExact(at, tally[0][u]);
+            }
+            if (!journal.resumes("lines")) {
+                Files.createDirectories(partial.getParent());
+                FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING).close();
+            } else if (!Files.exists(partial)) {
+                mpjnumerics.runtime.Failure.usage(0, "checkpoint " + ctx.options().text("checkpoint")
+                        + " goes with the partial output " + partial + ", which is gone: remove the checkpoint to start again");
+            }
+        }
+        spmd.broadcastBytes(offsets); // also: the partial file exists
+        journal.run("lines", units, u -> ctx.compute(() -> {
+            long[] stats = {0, -1, -1};
+            write(partial, java.nio.ByteBuffer.wrap(offsets).getLong(8 * (int) u),
+                    new Lines(all, Partition.block(all, units, (int) u), k), stats, null);
+            try (FileChannel ch = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                ch.force(false); // on disk before the journal says the unit is done
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + partial + ": " + e.getMessage(), e);
+            }
+            return stats;
+        }), rows(tally, 1, 3));
+        if (!spmd.isRoot()) {
+            return null;
+        }
+        journal.finish(); // first: a signal from here on no longer stops the job, whose output is about to appear
+        AtomicFile.commit(partial, target);
+        long[] stats = {0, -1, -1};
+        for (int u = 0; u < units; u++) {
+            long[] s = java.util.Arrays.copyOfRange(tally[1], 3 * u, 3 * u + 3);
+            stats[0] += s[0];
+            if (s[0] > 0) {
+                stats[1] = stats[1] < 0 ? s[1] : stats[1];
+                stats[2] = s[2];
+            }
+        }
+        return new long[][] {stats};
+    }
+
+    /** A tally that keeps each unit's result, {@code width} longs, in row {@code row} of {@code t}. */
+    private static Journal.Tally rows(long[][] t, int row, int width) {
+        return new Journal.Tally() {
+            @Override
+            public void add(long unit, long[] result) {
+                System.arraycopy(result, 0, t[row], (int) (width * unit), width);
+            }
+
+            @Override
+            public long[] save() {
+                return t[row].clone();
+            }
+
+            @Override
+            public void load(long[] saved) {
+                t[row] = saved.clone();
+            }
+        };
+    }
+
     private static Path temp(Path target, long token) {
         Path abs = target.toAbsolutePath();
         return abs.resolveSibling("." + abs.getFileName() + "." + Long.toHexString(token) + ".partial");
@@ -212,11 +307,15 @@ public final class PrimeList implements Job {
             DecimalWriter w = new DecimalWriter(BUFFER);
             long[] at = {offset};
             Range mine = lines.mine;
-            ctx.progress().total(mine.last() / 30 - mine.first() / 30 + 1);
+            if (ctx != null) {
+                ctx.progress().total(mine.last() / 30 - mine.first() / 30 + 1);
+            }
             lines.write(w, stats, p -> {
                 if (!w.hasRoomForTuple()) {
                     at[0] += flush(ch, w, at[0]);
-                    ctx.progress().update((p - mine.first()) / 30);
+                    if (ctx != null) {
+                        ctx.progress().update((p - mine.first()) / 30);
+                    }
                 }
             });
             flush(ch, w, at[0]);

@@ -14,9 +14,11 @@ import mpjnumerics.cli.Options;
 import mpjnumerics.cli.Parsed;
 import mpjnumerics.cli.UsageException;
 import mpjnumerics.job.Job;
+import mpjnumerics.job.JobRunner;
 import mpjnumerics.job.Jobs;
 import mpjnumerics.report.LaunchClock;
 import mpjnumerics.runtime.Failure;
+import mpjnumerics.runtime.StopSignals;
 
 /**
  * The launcher, the jar's entry point: resolves the job once, parses and checks its options
@@ -80,6 +82,7 @@ public final class Main {
             }
             options = declared.parse(c.jobArgs());
             job.get().validate(options, c.ranks());
+            JobRunner.checkCheckpoint(options);
         }
         Path home = MpjHome.locate();
         String className = job.isPresent() ? job.get().getClass().getName() : c.name();
@@ -102,7 +105,7 @@ public final class Main {
             watchParent(System.getProperty(CHILD));
         }
         if (!child && (!missing.isEmpty() || !MpjHomeEnvironment.set(home))) {
-            return startChild(home, missing, c.all());
+            return startChild(home, missing, c.all(), options != null && options.has("checkpoint"));
         }
         job.ifPresent(Job::prepare); // once for all ranks: they share this JVM
         return MulticoreLauncher.run(home, c.ranks(), c.classPath(), className, options, c.jobArgs());
@@ -141,7 +144,8 @@ public final class Main {
      * Runs this same command in a new JVM that has what this one lacks (JVM options, MPJ_HOME in
      * the environment); returns its status. Its output is this process's.
      */
-    private static int startChild(Path home, List<String> missing, String[] args) throws LaunchException {
+    private static int startChild(Path home, List<String> missing, String[] args, boolean checkpoint)
+            throws LaunchException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -159,6 +163,9 @@ public final class Main {
         try {
             Process p = pb.start();
             Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
+            if (checkpoint) {
+                StopSignals.forwardTo(p); // the child writes its checkpoint; its status is this one's
+            }
             return p.waitFor();
         } catch (IOException e) {
             throw new LaunchException("cannot start java: " + e.getMessage());

@@ -162,6 +162,11 @@ public final class Failure {
 
     /** Prints {@code line} (unless another rank already failed) and halts. */
     public static void halt(int status, String line) {
+        if (status == EXIT_FAILURE && System.getProperty(StopSignals.STOPPING) != null) {
+            // A rank told to stop loses rank 0, which wrote the checkpoint and ended: the job's end, not a failure.
+            status = StopSignals.EXIT_CHECKPOINTED;
+            line = null;
+        }
         boolean first = System.getProperties().putIfAbsent(FAILED, "yes") == null;
         System.out.flush();
         if (first) {

@@ -19,15 +19,17 @@ public final class Dealer {
     private final Spmd spmd;
     private final long count;
     private final long[] message = new long[2];
-    /** Rank 0: the receive waiting for the next ask, and its buffer (the asking rank). */
-    private Spmd.Posted ask;
-    private final long[] asker = new long[1];
+    /**
+     * Rank 0: per other rank, the receive waiting for its next ask (null once it was told that
+     * none are left). One receive per rank, not one from any rank: niodev now and then loses
+     * a message to a receive from any source, and the rank that sent it would wait forever.
+     */
+    private Spmd.Posted[] asks;
     /** This rank's block, taken from hi down to lo. */
     private long hi;
     private long lo;
-    /** Rank 0: the highest item not yet dealt (-1: none), and how many ranks know that none are left. */
+    /** Rank 0: the highest item not yet dealt (-1: none). */
     private long next;
-    private int told;
     /** Other ranks: rank 0 said none are left. */
     private boolean over;
     /** Other ranks: the answer to the one ask on its way (null once none are left), into {@link #dealt}. */
@@ -50,8 +52,11 @@ public final class Dealer {
             top -= len;
         }
         next = top;
-        if (spmd.isRoot() && spmd.size() > 1) {
-            ask = spmd.post(asker, Spmd.ANY_RANK, Tags.DEALER_ASK);
+        if (spmd.isRoot()) {
+            asks = new Spmd.Posted[spmd.size()];
+            for (int r = 1; r < asks.length; r++) {
+                asks[r] = spmd.post(new long[1], r, Tags.DEALER_ASK);
+            }
         } else if (!spmd.isRoot()) {
             askAhead();
         }
@@ -75,9 +80,11 @@ public final class Dealer {
             if (hi >= lo) {
                 return hi--;
             }
-            while (told < spmd.size() - 1) { // the last asks: all get "none"
-                ask.await();
-                answer();
+            for (int r = 1; r < asks.length; r++) { // the last asks, in any order: all get "none"
+                if (asks[r] != null) {
+                    asks[r].await();
+                    answer(r);
+                }
             }
             return -1;
         }
@@ -117,24 +124,20 @@ public final class Dealer {
         if (!spmd.isRoot()) {
             return;
         }
-        while (told < spmd.size() - 1 && ask.arrived()) {
-            answer();
+        for (int r = 1; r < asks.length; r++) {
+            if (asks[r] != null && asks[r].arrived()) {
+                answer(r);
+            }
         }
     }
 
-    /** Rank 0: deals a block to the rank whose ask has arrived, and waits for the next ask unless all are told. */
-    private void answer() {
-        int rank = (int) asker[0];
+    /** Rank 0: deals a block to a rank whose ask has arrived, and waits for its next ask unless it was told none are left. */
+    private void answer(int rank) {
         long len = blockLength(next + 1, spmd.size());
         message[0] = next;
         message[1] = next - len + 1; // hi < lo when none are left
         next -= len;
-        if (len == 0) {
-            told++;
-        }
         spmd.send(message, rank, Tags.DEALER_DEAL);
-        if (told < spmd.size() - 1) {
-            ask = spmd.post(asker, Spmd.ANY_RANK, Tags.DEALER_ASK);
-        }
+        asks[rank] = len == 0 ? null : spmd.post(new long[1], rank, Tags.DEALER_ASK);
     }
 }

@@ -15,8 +15,6 @@ import mpi.MPIException;
  */
 public final class Spmd {
     private static final int ROOT = 0;
-    /** For {@link #post}: from any rank. */
-    public static final int ANY_RANK = -2;
 
     private final int rank;
     private final int size;
@@ -264,20 +262,33 @@ public final class Spmd {
     }
 
     /**
-     * Posts a receive of longs from source ({@link #ANY_RANK}: any) that completes later, for
-     * a rank that must notice messages between its own work. (Not Iprobe: niodev's fails for
-     * any source in MPJ Express 0.44.)
+     * Posts a receive of longs from source that completes later, for a rank that must notice
+     * messages between its own work. Always from one rank: MPJ Express 0.44's niodev fails
+     * Iprobe from any source and now and then loses a message to a receive from any source.
      */
     public Posted post(long[] buf, int source, int tag) {
         try {
             return new Posted(MPI.COMM_WORLD.Irecv(buf, 0, buf.length, MPI.LONG,
-                    source == ANY_RANK ? MPI.ANY_SOURCE : source, tag));
+                    source, tag));
         } catch (MPIException e) {
             throw new SpmdException("Irecv failed", e);
         }
     }
 
-    /** A receive in progress: see {@link #post}. */
+    /**
+     * Starts a send of longs that completes later ({@link Posted#await}); the buffer must stay
+     * untouched until then. For a rank that must not wait while the receiver is busy (in the
+     * multicore device a send waits for its receive).
+     */
+    public Posted start(long[] buf, int dest, int tag) {
+        try {
+            return new Posted(MPI.COMM_WORLD.Isend(buf, 0, buf.length, MPI.LONG, dest, tag));
+        } catch (MPIException e) {
+            throw new SpmdException("Isend to rank " + dest + " failed", e);
+        }
+    }
+
+    /** A receive (or a send, see {@link #start}) in progress: see {@link #post}. */
     public static final class Posted {
         private final mpi.Request request;
 

@@ -10,6 +10,12 @@ public final class Tags {
     static final int DEALER_ASK = 0x4445_0001;
     /** {@link Dealer}: rank 0's answer, a block or none. */
     static final int DEALER_DEAL = 0x4445_0002;
+    /** {@link UnitDealer}: a rank's ask for a unit, with the unit it finished (or none) and its result's length. */
+    static final int UNIT_ASK = 0x554E_0001;
+    /** {@link UnitDealer}: rank 0's answer, a unit or none. */
+    static final int UNIT_DEAL = 0x554E_0002;
+    /** {@link UnitDealer}: a finished unit's result, after its ask. */
+    static final int UNIT_RESULT = 0x554E_0003;
     /** {@link OrderedStream}: a chunk of a rank's output (its length first, then the bytes). */
     static final int STREAM = 0x5354_0001;
     /** {@link Spmd#exclusiveScan}: rank 0 sends each rank its prefix. */
