@@ -325,6 +325,29 @@ ip -n "$NS_PREFIX-h3" link set eth0 up
 left=$(gone_within 30 "1e11\+17001") && ok "host cut off: every process of the job gone $left s after its end" \
   || bad "host cut off: processes of the job left 30 s after its end: $(pgrep -af '1e11\+17001' | cut -c1-120)"
 
+# A host lost mid-job with --checkpoint: the job fails as above, and the same command on the
+# two hosts left resumes from the checkpoint and gives the uninterrupted run's count.
+want=$(mpjrun_here -np 3 PrimeCount --to 4e10+17010 --method sieve --json 2>/dev/null | grep -o '"count":[0-9]*')
+printf 'mpjt1\nmpjt2\n' >"$work/machines2"
+ckpt=$work/lost.ckpt
+mpjrun_on1 -np 3 -dev niodev -machinesfile "$work/machines" PrimeCount --to 4e10+17010 --method sieve \
+  --checkpoint "$ckpt" --checkpoint-every 1 --json >/dev/null 2>"$work/fault.err" &
+lost_pid=$!
+for _ in $(seq 300); do [ -s "$ckpt" ] && break; sleep 0.1; done
+sleep 1
+ip -n "$NS_PREFIX-h3" link set eth0 down
+wait "$lost_pid" && lost_status=0 || lost_status=$?
+ip -n "$NS_PREFIX-h3" link set eth0 up
+t0=$(now)
+got=$(mpjrun_on1 -np 2 -dev niodev -machinesfile "$work/machines2" PrimeCount --to 4e10+17010 --method sieve \
+  --checkpoint "$ckpt" --json 2>"$work/stderr.txt" | grep -o '"count":[0-9]*') || true
+timings+=("niodev, host lost, resumed on the 2 hosts left: $(since "$t0") s")
+if [ "$lost_status" != 0 ] && [ -n "$want" ] && [ "$got" = "$want" ] && [ ! -e "$ckpt" ]; then
+  ok "niodev, host lost with --checkpoint (exit $lost_status): resumed on 2 hosts, $got as uninterrupted"
+else
+  bad "niodev, host lost with --checkpoint: exit $lost_status, then ${got:-no result} (want $want): $(tail -n 3 "$work/fault.err" "$work/stderr.txt" | tr '\n' ' ')"
+fi
+
 fault_start 17002
 r0=$(pid_of "Wrapper .* niodev [^ ]+ [0-9]+ 0 mpjnumerics.launch.RankEntry .*1e11\+17002")
 kill -9 "$r0"
@@ -435,6 +458,31 @@ else
   else
     bad "sbatch from the release: $r: $(cat "$out" "$err" 2>&1 | head -c 600)"
   fi
+fi
+
+# A batch job warned before its time limit (SLURM's USR1, sent here with scancel) writes its
+# checkpoint, ends with 75 and requeues itself; the next allocation resumes and finishes: one
+# sbatch, the uninterrupted run's count, progress lines in the batch log, no checkpoint left.
+want=$(mpjrun_here -np 3 PrimeCount --to 5e10 --method sieve 2>/dev/null | grep -o '^ *[0-9]* primes' | tr -dc 0-9)
+id=$(on mpjt1 sbatch --parsable jobs/prime-count.sbatch --to 5e10 --method sieve --progress-every 1 --checkpoint-every 1)
+id=${id%%;*}
+out=logs/prime-count-$id.out err=logs/prime-count-$id.err
+for _ in $(seq 600); do grep -q '% done' "$err" 2>/dev/null && break; sleep 0.1; done
+on mpjt1 scancel --signal=USR1 --batch "$id"
+t0=$(now)
+requeued="" deadline=$((SECONDS + 150))
+while [ "$SECONDS" -lt "$deadline" ]; do
+  state=$(on mpjt1 scontrol -o show job "$id" | grep -o 'JobState=[A-Z_]*' | cut -d= -f2)
+  [ -n "$requeued" ] || ! grep -q 'requeueing job' "$err" 2>/dev/null || requeued=$(since "$t0")
+  case "$state" in COMPLETED|FAILED|CANCELLED|TIMEOUT|NODE_FAIL|OUT_OF_MEMORY|PREEMPTED) break ;; esac
+  sleep 0.2
+done
+timings+=("sbatch, USR1 to the batch script to the job's checkpoint written and requeue asked: ${requeued:-never} s")
+if [ "$state" = COMPLETED ] && [ -n "$want" ] && grep -q "^ *$want primes" "$out" && [ -n "$requeued" ] \
+    && grep -q "restart 1" "$err" && grep -q '% done' "$err" && [ ! -e "checkpoints/prime-count-$id.ckpt" ]; then
+  ok "sbatch, warned by USR1: checkpoint, exit 75, requeued, resumed, $want primes (as uninterrupted); progress in the log:$(grep -m 2 '% done' "$err" | sed 's/^/ | /' | tr '\n' ' ')"
+else
+  bad "sbatch, warned by USR1: $state (want $want, requeued after ${requeued:-never} s): $(tail -n 8 "$out" "$err" 2>&1 | tr '\n' ' ' | head -c 900)"
 fi
 
 t0=$(now)
