@@ -258,14 +258,17 @@ case "$dev" in
     trap 'stop_job; rm -rf "$run_dir"' EXIT
     trap 'on_signal 2' INT
     trap 'on_signal 1' HUP
-    # SIGTERM and SIGUSR1 (SLURM's warning before the time limit): srun passes SIGTERM to every
-    # rank; a job with --checkpoint writes it and ends with 75 within seconds, which this
-    # script then returns, for the batch script to requeue the job.
+    # SIGTERM and SIGUSR1 (SLURM's warning before the time limit): a job with --checkpoint
+    # gets SIGUSR1 on every rank, which srun passes on as it is (a SIGTERM to srun kills the
+    # step after SLURM's KillWait), writes its checkpoint and ends with 75 within seconds; this
+    # script returns 75, for the batch script to requeue the job. Other jobs get SIGTERM.
+    stop_sig=TERM
+    case " $* " in *" --checkpoint "* | *" --checkpoint="*) stop_sig=USR1 ;; esac
     on_stop_signal() {
       trap - TERM USR1
       local s=0 timer
       if [ -n "$srun_pid" ]; then
-        kill -TERM "$srun_pid" 2>/dev/null || true
+        kill -"$stop_sig" "$srun_pid" 2>/dev/null || true
         ( sleep 15; kill -KILL "$srun_pid" 2>/dev/null ) </dev/null >/dev/null 2>&1 &
         timer=$!
         wait "$srun_pid" || s=$?

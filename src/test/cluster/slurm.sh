@@ -9,6 +9,8 @@ slurm_up() {  # slurm_up WORKDIR
 ClusterName=mpjt
 SlurmctldHost=mpjt1($SUBNET.1)
 AuthType=auth/munge
+# a requeued job waits cred_expire seconds (120 by default) before it may start again
+AuthInfo=cred_expire=10
 CredType=cred/munge
 SlurmUser=root
 SlurmdUser=root
