@@ -331,14 +331,15 @@ case "$dev" in
     # (runtime.RankOutput), which a collector beside this script copies, whole lines as they
     # come, to this script's stdout and stderr. What still reaches the starter's stdout is
     # MPJ's banner (dropped) and what a rank JVM says before the program runs (to stderr);
-    # the starter's own stderr is MPJ's noise, shown only when no rank started.
+    # the starter's own stderr is MPJ's noise, shown only when no rank started. Progress comes
+    # as plain lines, since the collector passes whole lines.
     mkdir "$job_home/out"
     mkfifo "$job_home/output"
     "$java" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$jar" mpjnumerics.runtime.RankOutput \
       "$job_home/out" <"$job_home/output" &
     filter=$!
     MPJ_HOME=$job_home "$java" -jar "$job_home/lib/starter.jar" -np "$np" -dev "$dev" -machinesfile "$machines" \
-      "${mpj_opts[@]}" "${plan_jvm[@]}" "${jvm_opts[@]}" -Dmpjnumerics.progress=off \
+      "${mpj_opts[@]}" "${plan_jvm[@]}" "${jvm_opts[@]}" -Dmpjnumerics.progress=lines \
       -Dmpjnumerics.statusFile="$job_home/status" -Dmpjnumerics.secretFile="$job_home/secret" \
       -cp "$jar" ${cp:+-Dmpjnumerics.classPath="$cp"} \
       mpjnumerics.launch.RankEntry "$plan_class" "$@" >"$job_home/output" 2>"$job_home/starter.err" &
