@@ -28,7 +28,7 @@ trap 'rm -rf "$stage"' EXIT
 top=$stage/$name
 mkdir -p "$top"/{bin,lib,conf,jobs,logs,modulefiles,doc,licenses}
 
-cp "$root/mpj/bin/mpjrun.sh" "$root/mpj/bin/mpjdaemon.sh" "$top/bin/"
+cp "$root/mpj/bin/mpjrun.sh" "$root/mpj/bin/mpjdaemon.sh" "$root/mpj/bin/free-port.sh" "$top/bin/"
 cp "$root"/mpj/lib/*.jar "$top/lib/"
 cp "$root/mpj/conf/mpjexpress.conf" "$top/conf/"
 cp "$jar" "$top/lib/mpj-numerics.jar"

@@ -23,18 +23,7 @@ port=${2:-40055}
 state=${MPJ_DAEMON_STATE:-$MPJ_HOME/logs}/daemon-$port
 pidfile=$state/pid
 
-# free_port: a TCP port nothing on this host uses now, below the kernel's ephemeral range.
-free_port() {
-  local lo=32768 used p
-  read -r lo _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
-  used=$(ss -tanH 2>/dev/null | awk '{print $4}' | sed 's/.*://' | sort -u)
-  for _ in $(seq 200); do
-    p=$((lo - 10000 + RANDOM % 10000))
-    [ "$p" -gt 1024 ] && [ "$p" != "$port" ] && ! grep -qx "$p" <<<"$used" && { echo "$p"; return; }
-  done
-  echo "error: no free port for the daemon's port manager below $lo" >&2
-  exit 1
-}
+source "$(dirname "$self")/free-port.sh"
 listening() { ss -ltnH "sport = :$port" 2>/dev/null | grep -q .; }
 running() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
 
@@ -45,7 +34,9 @@ case "$cmd" in
     if listening; then echo "error: port $port is already in use" >&2; exit 1; fi
     mkdir -p "$state/home" "$state/mpj/conf"
     ln -sfn "$MPJ_HOME/lib" "$state/mpj/lib"
-    sed "s/^mpjexpress.mpjdaemon.port.2=.*/mpjexpress.mpjdaemon.port.2=$(free_port)/" "$MPJ_HOME/conf/mpjexpress.conf" \
+    # MPJ's port manager, which nothing connects to, on a port of its own: two daemons coexist.
+    pm_port=$(free_port "$port") || { echo "error: no free port for the daemon's port manager" >&2; exit 1; }
+    sed "s/^mpjexpress.mpjdaemon.port.2=.*/mpjexpress.mpjdaemon.port.2=$pm_port/" "$MPJ_HOME/conf/mpjexpress.conf" \
       >"$state/mpj/conf/mpjexpress.conf"
     # Not probed by connecting: the daemon reads every connection as a job ticket.
     MPJ_HOME=$state/mpj nohup "$java" -Duser.home="$state/home" -jar "$state/mpj/lib/daemon.jar" "$port" \

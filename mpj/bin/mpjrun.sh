@@ -85,18 +85,7 @@ usage: mpjrun.sh [-np N] [-dev multicore|niodev|hybdev|srun] [-machinesfile FILE
 USAGE
   [ -f "$jar" ] && "$java" -cp "$jar" mpjnumerics.launch.Main --help
 }
-# A TCP port for this job's starter: no socket here uses it, and it lies below the kernel's
-# ephemeral range, so no outgoing connection can take it before the starter binds it.
-free_port() {
-  local lo=32768 used p
-  read -r lo _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
-  used=$(ss -tanH 2>/dev/null | awk '{print $4}' | sed 's/.*://' | sort -u)
-  for _ in $(seq 200); do
-    p=$((lo - 10000 + RANDOM % 10000))
-    [ "$p" -gt 1024 ] && ! grep -qx "$p" <<<"$used" && { echo "$p"; return; }
-  done
-  fail "no free port for the starter below $lo" 1
-}
+source "$(dirname "$self")/free-port.sh"
 
 np="" np_given=0 dev="" machines="" cp=""
 mpj_opts=() jvm_opts=()
@@ -320,7 +309,8 @@ case "$dev" in
     trap 'on_signal 2' INT
     trap 'on_signal 15' TERM
     trap 'on_signal 1' HUP
-    port=${MPJ_NUMERICS_STARTER_PORT:-$(free_port)}
+    port=${MPJ_NUMERICS_STARTER_PORT:-}
+    [ -n "$port" ] || port=$(free_port) || fail "no free port for MPJ's starter" 1
     mkdir "$job_home/conf"
     ln -s ../../lib "$job_home/lib"
     sed "s/^mpjexpress.mpjrun.port.1=.*/mpjexpress.mpjrun.port.1=$port/" "$MPJ_HOME/conf/mpjexpress.conf" \

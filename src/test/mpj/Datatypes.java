@@ -3,12 +3,6 @@ import mpi.MPI;
 
 /** Contiguous, vector and indexed derived datatypes from rank 0 to every other rank, checked. */
 public class Datatypes {
-    static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new AssertionError(what);
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         MPI.Init(args);
         int rank = MPI.COMM_WORLD.Rank();
@@ -34,15 +28,15 @@ public class Datatypes {
             int[] got = new int[4];
             MPI.COMM_WORLD.Recv(got, 0, 4, MPI.INT, 0, 1);
             for (int j = 0; j < 4; j++) {
-                check(got[j] == 20 + j, "row");
+                Check.that(got[j] == 20 + j, "row");
             }
             MPI.COMM_WORLD.Recv(got, 0, 4, MPI.INT, 0, 2);
             for (int i = 0; i < 4; i++) {
-                check(got[i] == 10 * i + 1, "column");
+                Check.that(got[i] == 10 * i + 1, "column");
             }
             MPI.COMM_WORLD.Recv(got, 0, 4, MPI.INT, 0, 3);
             for (int i = 0; i < 4; i++) {
-                check(got[i] == 11 * i, "diagonal");
+                Check.that(got[i] == 11 * i, "diagonal");
             }
         }
         MPI.COMM_WORLD.Barrier();

@@ -5,12 +5,6 @@ import mpi.Status;
 
 /** Blocking, non-blocking, probed, buffered and combined send-receive, each result checked. */
 public class PointToPoint {
-    static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new AssertionError(what);
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         MPI.Init(args);
         int rank = MPI.COMM_WORLD.Rank();
@@ -23,7 +17,7 @@ public class PointToPoint {
         if (rank == 0) {
             MPI.COMM_WORLD.Send(token, 0, 1, MPI.INT, next, 1);
             MPI.COMM_WORLD.Recv(token, 0, 1, MPI.INT, prev, 1);
-            check(token[0] == size * (size - 1) / 2, "ring sum " + token[0]);
+            Check.that(token[0] == size * (size - 1) / 2, "ring sum " + token[0]);
         } else {
             MPI.COMM_WORLD.Recv(token, 0, 1, MPI.INT, prev, 1);
             token[0] += rank;
@@ -41,7 +35,7 @@ public class PointToPoint {
             MPI.COMM_WORLD.Isend(toNext, 0, 1, MPI.LONG, next, 2),
             MPI.COMM_WORLD.Isend(toPrev, 0, 1, MPI.LONG, prev, 3)};
         Request.Waitall(reqs);
-        check(fromPrev[0] == 1000L * prev + 1 && fromNext[0] == 1000L * next + 2, "non-blocking exchange");
+        Check.that(fromPrev[0] == 1000L * prev + 1 && fromNext[0] == 1000L * next + 2, "non-blocking exchange");
 
         // Probe: every rank sends rank+1 doubles to rank 0, which learns the count first.
         if (rank == 0) {
@@ -50,9 +44,9 @@ public class PointToPoint {
                 int n = st.Get_count(MPI.DOUBLE);
                 double[] got = new double[n];
                 MPI.COMM_WORLD.Recv(got, 0, n, MPI.DOUBLE, st.source, 4);
-                check(n == st.source + 1, "probed count " + n + " from " + st.source);
+                Check.that(n == st.source + 1, "probed count " + n + " from " + st.source);
                 for (double d : got) {
-                    check(d == st.source * 0.5, "probed payload");
+                    Check.that(d == st.source * 0.5, "probed payload");
                 }
             }
         } else {
@@ -67,14 +61,14 @@ public class PointToPoint {
         char[] in = new char[16];
         MPI.COMM_WORLD.Bsend(text, 0, text.length, MPI.CHAR, next, 5);
         Status st = MPI.COMM_WORLD.Recv(in, 0, in.length, MPI.CHAR, prev, 5);
-        check(new String(in, 0, st.Get_count(MPI.CHAR)).equals("from " + prev), "buffered send");
+        Check.that(new String(in, 0, st.Get_count(MPI.CHAR)).equals("from " + prev), "buffered send");
         MPI.Buffer_detach();
 
         // Sendrecv shift.
         int[] send = {rank * rank};
         int[] recv = new int[1];
         MPI.COMM_WORLD.Sendrecv(send, 0, 1, MPI.INT, next, 6, recv, 0, 1, MPI.INT, prev, 6);
-        check(recv[0] == prev * prev, "sendrecv");
+        Check.that(recv[0] == prev * prev, "sendrecv");
 
         MPI.COMM_WORLD.Barrier();
         if (rank == 0) {

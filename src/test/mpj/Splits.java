@@ -3,12 +3,6 @@ import mpi.MPI;
 
 /** Even and odd ranks in communicators of their own: sizes, new ranks and a sum in each, checked. */
 public class Splits {
-    static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new AssertionError(what);
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         MPI.Init(args);
         int rank = MPI.COMM_WORLD.Rank();
@@ -16,19 +10,19 @@ public class Splits {
         int color = rank % 2;
         Intracomm half = MPI.COMM_WORLD.Split(color, -rank); // reversed order within each half
         int expectSize = color == 0 ? (n + 1) / 2 : n / 2;
-        check(half.Size() == expectSize, "split size " + half.Size());
-        check(half.Rank() == (expectSize - 1 - rank / 2), "split rank " + half.Rank());
+        Check.that(half.Size() == expectSize, "split size " + half.Size());
+        Check.that(half.Rank() == (expectSize - 1 - rank / 2), "split rank " + half.Rank());
         int[] sum = new int[1];
         half.Allreduce(new int[] {rank}, 0, sum, 0, 1, MPI.INT, MPI.SUM);
         int want = 0;
         for (int r = color; r < n; r += 2) {
             want += r;
         }
-        check(sum[0] == want, "sum in half " + sum[0]);
+        Check.that(sum[0] == want, "sum in half " + sum[0]);
         Intracomm dup = (Intracomm) MPI.COMM_WORLD.clone();
         int[] total = new int[1];
         dup.Allreduce(new int[] {1}, 0, total, 0, 1, MPI.INT, MPI.SUM);
-        check(total[0] == n, "dup");
+        Check.that(total[0] == n, "dup");
         MPI.COMM_WORLD.Barrier();
         if (rank == 0) {
             System.out.println("ok Splits");

@@ -117,8 +117,9 @@ public final class PrimeCount implements Job {
 
     /**
      * Bytes of the sieve (30 numbers) in a unit of a checkpointed count: at least 32 MiB, 1e9
-     * numbers (64 segments), since each unit sets its sieve up afresh (units of half a segment
-     * made PrimeCount 1e10 on 2 ranks 15-20% slower than one long window; these, about 7%).
+     * numbers, 64 segments (enough for the vector pre-sieve), since each unit sets its sieve up
+     * afresh (units of half a segment made PrimeCount 1e10 on 2 ranks 15-20% slower than one
+     * long window; these, about 7%).
      */
     static final long MIN_UNIT_BYTES = 1L << 25;
 

@@ -25,18 +25,7 @@ public final class StopSignals {
      * expected to halt the JVM); the next SIGTERM halts at once.
      */
     public static void onStop(java.util.function.Consumer<String> stop) {
-        AtomicInteger seen = new AtomicInteger();
-        sun.misc.SignalHandler h = s -> {
-            if (seen.getAndIncrement() == 0) {
-                Thread t = new Thread(() -> stop.accept("SIG" + s.getName()), "checkpoint-on-signal");
-                t.setDaemon(true);
-                t.start();
-            } else if (s.getName().equals("TERM")) {
-                Failure.halt(EXIT_TERM, null);
-            }
-        };
-        Signal.handle(new Signal("TERM"), h);
-        Signal.handle(new Signal("USR1"), h);
+        onFirst(name -> startDaemon("checkpoint-on-signal", () -> stop.accept("SIG" + name)));
     }
 
     /**
@@ -45,26 +34,37 @@ public final class StopSignals {
      * second SIGTERM, or rank 0 silent for 30 s, ends it.
      */
     public static void awaitRoot() {
+        onFirst(name -> {
+            System.setProperty(STOPPING, name);
+            startDaemon("stop-deadline", () -> {
+                try {
+                    Thread.sleep(OTHERS_GRACE_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Failure.halt(EXIT_TERM, null);
+            });
+        });
+    }
+
+    /** The first SIGTERM or SIGUSR1 goes to {@code first} (with the signal's name); a later SIGTERM halts. */
+    private static void onFirst(java.util.function.Consumer<String> first) {
         AtomicInteger seen = new AtomicInteger();
         sun.misc.SignalHandler h = s -> {
             if (seen.getAndIncrement() == 0) {
-                System.setProperty(STOPPING, s.getName());
-                Thread t = new Thread(() -> {
-                    try {
-                        Thread.sleep(OTHERS_GRACE_MILLIS);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    Failure.halt(EXIT_TERM, null);
-                }, "stop-deadline");
-                t.setDaemon(true);
-                t.start();
+                first.accept(s.getName());
             } else if (s.getName().equals("TERM")) {
                 Failure.halt(EXIT_TERM, null);
             }
         };
         Signal.handle(new Signal("TERM"), h);
         Signal.handle(new Signal("USR1"), h);
+    }
+
+    private static void startDaemon(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
     }
 
     /**

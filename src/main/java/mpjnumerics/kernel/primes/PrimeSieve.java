@@ -53,13 +53,8 @@ public final class PrimeSieve {
      * percent slower).
      */
     private static final int TINY = 4096;
-    /**
-     * Windows of at least this many segments pre-sieve on the Vector API (when the JVM has it),
-     * and so do all windows once this JVM has sieved that many: a run of many short windows (a
-     * checkpointed count's units) pays the warm-up once, like one long window.
-     */
+    /** Windows of at least this many segments pre-sieve on the Vector API (when the JVM has it). */
     private static final long VECTOR_SEGMENTS = 64;
-    private static final java.util.concurrent.atomic.AtomicLong SEGMENTS_SIEVED = new java.util.concurrent.atomic.AtomicLong();
     /** Primes at least this large step over a whole segment between multiples. */
     private static final long LARGE = 15L * SEGMENT_BYTES;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -195,8 +190,7 @@ public final class PrimeSieve {
         // A window smaller than a segment gets an array of its own size: short windows sieved
         // one after another (tests, the edges of a range) then cost no 512 KiB each.
         byte[] seg = new byte[(int) Math.min(SEGMENT_BYTES, lastByte - firstByte + 1)];
-        boolean vector = VectorApi.ENABLED
-                && (segments >= VECTOR_SEGMENTS || SEGMENTS_SIEVED.getAndAdd(segments) >= VECTOR_SEGMENTS);
+        boolean vector = VectorApi.ENABLED && segments >= VECTOR_SEGMENTS;
         for (long s = 0; s < segments; s++) {
             long start = firstByte + s * SEGMENT_BYTES;
             int len = (int) Math.min(SEGMENT_BYTES, lastByte - start + 1);
