@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import mpjnumerics.kernel.primes.Tuplets;
 import mpjnumerics.report.Checkpoint;
 import mpjnumerics.spmd.Range;
+import mpjnumerics.testing.Oracles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,23 +14,11 @@ import org.junit.jupiter.api.Test;
  * count by trial division.
  */
 class CheckpointTallyTest {
-    private static boolean prime(long n) {
-        if (n < 2) {
-            return false;
-        }
-        for (long d = 2; d * d <= n; d++) {
-            if (n % d == 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Trial division: primes (k 1) or twin pairs (k 2) with both members in [lo, hi]. */
     private static long oracle(long lo, long hi, int k) {
         long n = 0;
         for (long p = lo; p <= hi; p++) {
-            if (prime(p) && (k == 1 || (p + 2 <= hi && prime(p + 2)))) {
+            if (Oracles.isPrime(p) && (k == 1 || (p + 2 <= hi && Oracles.isPrime(p + 2)))) {
                 n++;
             }
         }

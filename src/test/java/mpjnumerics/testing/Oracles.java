@@ -25,6 +25,19 @@ public final class Oracles {
             + "0832146102982146179519579590959227042089896279712553632179488737642106606070659825619901028807561251"
             + "9913751167821764361905705844078357350158005607745793421314498850078641517161519456570617043245075008";
 
+    /** Primality by trial division: slow, and too plain to share a sieve's bugs. */
+    public static boolean isPrime(long n) {
+        if (n < 2) {
+            return false;
+        }
+        for (long d = 2; d * d <= n; d++) {
+            if (n % d == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** e to {@code digits} decimals by Sale's spigot, digit by digit with small integers. */
     public static String spigotE(int digits) {
         int n = digits + 10;

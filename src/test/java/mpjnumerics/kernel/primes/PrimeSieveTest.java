@@ -7,21 +7,10 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import mpjnumerics.testing.Oracles;
 import org.junit.jupiter.api.Test;
 
 class PrimeSieveTest {
-    static boolean trialDivision(long n) {
-        if (n < 2) {
-            return false;
-        }
-        for (long d = 2; d * d <= n; d++) {
-            if (n % d == 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Oracle for larger windows: a plain sieve (no wheel, no pre-sieve, no buckets). */
     static long plainSegmentCount(long a, long b) {
         int root = (int) Math.sqrt((double) b) + 1;
@@ -73,7 +62,7 @@ class PrimeSieveTest {
                 long b = a + len;
                 List<Long> expected = new ArrayList<>();
                 for (long n = a; n <= b; n++) {
-                    if (trialDivision(n)) {
+                    if (Oracles.isPrime(n)) {
                         expected.add(n);
                     }
                 }
@@ -92,7 +81,7 @@ class PrimeSieveTest {
             long b = a + r.nextInt(i % 10 == 0 ? 100_000 : 2_000);
             long expected = 0;
             for (long n = a; n <= b; n++) {
-                if (trialDivision(n)) {
+                if (Oracles.isPrime(n)) {
                     expected++;
                 }
             }
