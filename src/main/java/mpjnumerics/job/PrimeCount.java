@@ -13,11 +13,11 @@ import mpjnumerics.spmd.Spmd;
 
 /**
  * Counts the primes, or the prime k-tuplets (--tuplets K), in [from, to]. By a segmented
- * sieve: each rank sieves a contiguous piece cut at a multiple of 30, counts are summed, and
- * only a twin (30 m + 29, 30 m + 31) can lie across a cut, which rank 0 finds from each rank's
- * first and last prime. Or, for primes, combinatorially as pi(to) - pi(from - 1) by
- * Deleglise-Rivat (every rank takes blocks of leaves as it asks), whichever the cost
- * estimate says is faster.
+ * sieve: the ranks sieve pieces cut at multiples of 30 (blocks dealt as they ask, or one
+ * fixed piece each for short ranges), counts are summed, and only a twin (30 m + 29,
+ * 30 m + 31) can lie across a cut, which rank 0 finds from each piece's first and last
+ * prime. Or, for primes, combinatorially as pi(to) - pi(from - 1) by Deleglise-Rivat (every
+ * rank takes blocks of leaves as it asks), whichever the cost estimate says is faster.
  */
 public final class PrimeCount implements Job {
     static final List<String> METHODS = List.of("auto", "sieve", "combinatorial");
@@ -125,13 +125,7 @@ public final class PrimeCount implements Job {
 
     /** Unit u of [from, to] split in pieces of {@code per} sieve bytes, cut at multiples of 30 as the ranks' pieces are. */
     static Range unit(Range all, long per, long u) {
-        long firstByte = all.first() / 30;
-        long lastByte = all.last() / 30;
-        long b0 = firstByte + u * per;
-        long b1 = Math.min(lastByte, b0 + per - 1);
-        long first = Math.max(all.first(), 30 * b0);
-        long last = b1 == lastByte ? all.last() : 30 * b1 + 29;
-        return new Range(first, last);
+        return DealtSieve.item(all, per, u);
     }
 
     /** A unit's {count, first prime, last prime} (-1 for none), as each rank's piece gives them. */
@@ -206,6 +200,17 @@ public final class PrimeCount implements Job {
         if (ctx.options().has("checkpoint")) {
             long count = checkpointed(ctx, all, k);
             return spmd.isRoot() ? sieveOutcome(all, k, count) : null;
+        }
+        if (DealtSieve.worthDealing(all, spmd.size())) {
+            List<long[]> pieces = DealtSieve.run(ctx, all, (r, segmentDone) -> {
+                Tuplets.Counter counter = new Tuplets.Counter(k, r.first(), r.last());
+                PrimeSieve.sieve(r.first(), r.last(), (seg, first, len) -> {
+                    counter.visit(seg, first, len);
+                    segmentDone.accept(len);
+                });
+                return new long[] {counter.count(), counter.firstPrime(), counter.lastPrime()};
+            });
+            return spmd.isRoot() ? sieveOutcome(all, k, combine(pieces, k)) : null;
         }
         Range mine = byteAlignedPiece(spmd, all);
         long segments = mine.isEmpty() ? 0 : mine.last() / 30 - mine.first() / 30 + 1;

@@ -16,9 +16,10 @@ import mpjnumerics.spmd.Spmd;
 
 /**
  * Gaps between consecutive primes in [from, to]: the largest with its first occurrence and
- * merit, the maximal-gap records, and a histogram of gap sizes. Each rank sieves a contiguous
- * piece and walks its primes; rank 0 joins the pieces in rank order, adding the gap from each
- * piece's last prime to the next piece's first.
+ * merit, the maximal-gap records, and a histogram of gap sizes. The ranks sieve pieces
+ * (blocks dealt as they ask, or one fixed piece each for short ranges) and walk their primes;
+ * rank 0 joins the pieces in order, adding the gap from each piece's last prime to the next
+ * piece's first.
  */
 public final class PrimeGaps implements Job {
     @Override
@@ -39,6 +40,37 @@ public final class PrimeGaps implements Job {
     public Outcome run(Context ctx) {
         Spmd spmd = ctx.spmd();
         Range all = new Range(ctx.options().integer("from"), ctx.options().integer("to"));
+        Gaps total = new Gaps();
+        for (long[] piece : DealtSieve.worthDealing(all, spmd.size()) ? dealt(ctx, all) : fixedPieces(ctx, all)) {
+            total = total.then(Gaps.fromLongs(piece));
+        }
+        if (!spmd.isRoot()) {
+            return null;
+        }
+        String file = ctx.options().text("histogram");
+        if (file != null) {
+            writeHistogram(Path.of(file), total.histogram());
+        }
+        return outcome(all, total, file);
+    }
+
+    /** Rank 0: every block's gaps in order (empty elsewhere). */
+    private static List<long[]> dealt(Context ctx, Range all) {
+        List<long[]> pieces = DealtSieve.run(ctx, all, (r, segmentDone) -> {
+            Gaps g = new Gaps();
+            g.addWheelPrimes(r.first(), r.last());
+            PrimeSieve.sieve(r.first(), r.last(), (seg, first, len) -> {
+                g.visit(seg, first, len);
+                segmentDone.accept(len);
+            });
+            return g.toLongs();
+        });
+        return pieces == null ? List.of() : pieces;
+    }
+
+    /** Rank 0: each rank's gaps in rank order, one fixed piece each (empty elsewhere). */
+    private static List<long[]> fixedPieces(Context ctx, Range all) {
+        Spmd spmd = ctx.spmd();
         Range mine = spmd.piece(all, Gaps::costDensity);
         ctx.progress().total(mine.isEmpty() ? 0 : mine.last() / 30 - mine.first() / 30 + 1);
         Gaps local = ctx.compute(() -> {
@@ -55,18 +87,7 @@ public final class PrimeGaps implements Job {
             return g;
         });
         long[][] everyone = spmd.gather(local.toLongs());
-        if (!spmd.isRoot()) {
-            return null;
-        }
-        Gaps total = new Gaps();
-        for (long[] piece : everyone) {
-            total = total.then(Gaps.fromLongs(piece));
-        }
-        String file = ctx.options().text("histogram");
-        if (file != null) {
-            writeHistogram(Path.of(file), total.histogram());
-        }
-        return outcome(all, total, file);
+        return spmd.isRoot() ? java.util.Arrays.asList(everyone) : List.of();
     }
 
     private static Outcome outcome(Range all, Gaps g, String file) {

@@ -105,6 +105,21 @@ public final class Dealer {
         return hi--;
     }
 
+    /**
+     * This rank's next block, whole, as {highest item, lowest item}, or null when every item
+     * has been dealt: for work whose items cost less together than one by one (a sieve window
+     * set up once for the block).
+     */
+    public long[] takeBlock() {
+        long top = take();
+        if (top < 0) {
+            return null;
+        }
+        long[] block = {top, lo};
+        hi = lo - 1;
+        return block;
+    }
+
     /** Other ranks: asks for the next block, whose answer is received while this one is worked on. */
     private void askAhead() {
         deal = spmd.post(dealt, 0, Tags.DEALER_DEAL);

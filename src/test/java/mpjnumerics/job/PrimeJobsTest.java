@@ -93,6 +93,21 @@ class PrimeJobsTest {
         }
     }
 
+    /**
+     * Ranges long enough to be dealt in blocks (DealtSieve): pi(1e10) (OEIS A006880) and the
+     * twins below 1e10 (A007508), whose pairs may straddle any two blocks.
+     */
+    @Test
+    void dealtCountsEqualPublishedValues() {
+        assertTrue(DealtSieve.worthDealing(new mpjnumerics.spmd.Range(0, 10_000_000_000L), 7));
+        Run primes = Run.job(2, "PrimeCount", "--to", "1e10", "--method", "sieve", "--json");
+        assertEquals(455_052_511L, primes.json().get("result").get("count").asLong(), primes.toString());
+        for (int np : new int[] {3, 7}) {
+            Run r = Run.job(np, "PrimeCount", "--to", "1e10", "--tuplets", "2", "--json");
+            assertEquals(27_412_679L, r.json().get("result").get("count").asLong(), "np " + np + ": " + r);
+        }
+    }
+
     /** Short ranges on 7 ranks: pieces of a few bytes, twins (30 m + 29, 30 m + 31) across cuts. */
     @Test
     void tupletsOfShortRangesOnManyRanksAgainstBruteForce() {
