@@ -309,6 +309,24 @@ case "$dev" in
     trap 'on_signal 2' INT
     trap 'on_signal 15' TERM
     trap 'on_signal 1' HUP
+    # A job with --checkpoint: MPJ's daemons pass no signal on, so SIGTERM or SIGUSR1 is passed
+    # to the ranks as a file in the job's home (runtime.LauncherWatch reads it); rank 0 writes
+    # the checkpoint and the job ends with 75 within seconds (15 s at most, then as for any
+    # other job). A second SIGTERM stops it at once.
+    stop_deadline=""
+    on_stop_request() {
+      if [ -n "$stop_deadline" ]; then
+        [ "$2" = USR1 ] || on_signal "$1"
+        return
+      fi
+      echo "$2" >"$job_home/stop.tmp" && mv -f "$job_home/stop.tmp" "$job_home/stop"
+      stop_deadline=$((SECONDS + 15)) stop_signal=$1
+    }
+    case " $* " in
+      *" --checkpoint "* | *" --checkpoint="*)
+        trap 'on_stop_request 15 TERM' TERM
+        trap 'on_stop_request 10 USR1' USR1 ;;
+    esac
     port=${MPJ_NUMERICS_STARTER_PORT:-}
     [ -n "$port" ] || port=$(free_port) || fail "no free port for MPJ's starter" 1
     mkdir "$job_home/conf"
@@ -340,6 +358,7 @@ case "$dev" in
     # starter gets 3 s to pass on the last lines, then goes.
     grace=0
     while kill -0 "$starter" 2>/dev/null; do
+      [ -z "$stop_deadline" ] || [ "$SECONDS" -lt "$stop_deadline" ] || on_signal "$stop_signal"
       if [ -s "$job_home/status" ]; then
         grace=$((grace + 1))
         [ "$grace" -le 6 ] || { kill -TERM "$starter" 2>/dev/null || true; break; }

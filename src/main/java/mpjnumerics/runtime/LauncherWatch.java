@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * niodev and hybdev the job's MPJ home (the folder of -Dmpjnumerics.statusFile, on the shared
  * file system) exists exactly while mpjrun.sh runs the job: mpjrun.sh removes it when it ends,
  * however it ends (a guard process does it when mpjrun.sh itself is killed). Under srun the
- * rank's connection to the rendezvous plays that part ({@link Rendezvous#proxy}).
+ * rank's connection to the rendezvous plays that part ({@link Rendezvous#proxy}). The same poll
+ * takes a stop that mpjrun.sh passes on in a file ({@link #STOP_FILE}).
  */
 public final class LauncherWatch {
     private static final long POLL_MILLIS = 1_000;
@@ -22,9 +23,14 @@ public final class LauncherWatch {
         if (home == null || !Files.isDirectory(home)) {
             return;
         }
+        Path stop = home.resolve(STOP_FILE);
         Thread t = new Thread(() -> {
             try {
+                boolean stopped = false;
                 while (Files.isDirectory(home)) {
+                    if (!stopped && Files.exists(stop)) {
+                        stopped = StopSignals.request(readSignal(stop));
+                    }
                     Thread.sleep(POLL_MILLIS);
                 }
                 Failure.launcherGone();
@@ -34,6 +40,20 @@ public final class LauncherWatch {
         }, "launcher-watch");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Written by mpjrun.sh in the job's MPJ home when it gets SIGTERM or SIGUSR1 for a job with
+     * a checkpoint (the signal's name inside): MPJ's daemons pass no signal on to the ranks.
+     */
+    static final String STOP_FILE = "stop";
+
+    private static String readSignal(Path stop) {
+        try {
+            return Files.readString(stop).trim();
+        } catch (java.io.IOException e) {
+            return "TERM";
+        }
     }
 
     /** Set once this JVM's rank has met the others (MPI.Init done, abort channel open). */

@@ -59,6 +59,23 @@ public final class StopSignals {
         };
         Signal.handle(new Signal("TERM"), h);
         Signal.handle(new Signal("USR1"), h);
+        handler = h;
+    }
+
+    /** This JVM's handler once a job with a checkpoint has set it (null before, and without one). */
+    private static volatile sun.misc.SignalHandler handler;
+
+    /**
+     * A stop signal that reached the launcher but not this JVM (MPJ's daemons started it): handled
+     * as if it had come here. Whether it was taken, that is, whether the job had set its handler.
+     */
+    public static boolean request(String name) {
+        sun.misc.SignalHandler h = handler;
+        if (h == null) {
+            return false;
+        }
+        h.handle(new Signal(name.equals("USR1") ? "USR1" : "TERM"));
+        return true;
     }
 
     private static void startDaemon(String name, Runnable r) {

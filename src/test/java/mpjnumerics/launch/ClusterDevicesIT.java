@@ -174,6 +174,31 @@ class ClusterDevicesIT {
         }
     }
 
+    /**
+     * A job with --checkpoint: SIGTERM to mpjrun.sh reaches the ranks (through the job's home,
+     * as MPJ's daemons pass no signal on), rank 0 writes the checkpoint and the job ends with
+     * 75; the same command resumes and gives pi(1e11) (OEIS A006880).
+     */
+    @Test
+    void aSignalToTheLauncherCheckpointsAJobThatKeepsOne() throws Exception {
+        Path ckpt = Files.createTempDirectory("ckpt").resolve("pc-" + ProcessHandle.current().pid() + ".ckpt");
+        String[] cmd = {"-np", "2", "-dev", "niodev", "PrimeCount", "--to", "1e11", "--method", "sieve",
+            "--checkpoint", ckpt.toString(), "--checkpoint-every", "3600", "--json"};
+        Started s = started(cmd);
+        assertTrue(Started.awaitRunning(ckpt.toString(), "RankEntry", 3, 30), "the ranks start");
+        Thread.sleep(5000); // past MPI.Init, some units done
+        Run stopped = s.await(s.signal(false));
+        assertEquals(75, stopped.exit(), stopped.toString());
+        assertTrue(stopped.seconds() < 5, stopped.toString());
+        assertTrue(stopped.err().contains("checkpoint written to " + ckpt), stopped.toString());
+        assertTrue(Files.size(ckpt) > 0, "the checkpoint is there");
+        assertTrue(Started.awaitGone(ckpt.toString(), 10) >= 0, "no rank left");
+        Run resumed = mpjrun(cmd);
+        assertEquals(4_118_054_813L, resumed.json().path("result").path("count").asLong(), resumed.toString());
+        assertTrue(!Files.exists(ckpt), "the checkpoint is removed after the run");
+        assertEquals(0, jobHomes(), "the job's MPJ home is removed");
+    }
+
     @Test
     void aKilledRankZeroIsNamed() throws Exception {
         String marker = "1e11+3" + ProcessHandle.current().pid();
