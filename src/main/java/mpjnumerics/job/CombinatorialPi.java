@@ -56,87 +56,142 @@ final class CombinatorialPi {
 
     /** pi(x) on rank 0 (null elsewhere); every rank must call it with the same x. */
     static Counted pi(Context ctx, long x) {
+        return pi(ctx, x, null, null);
+    }
+
+    /**
+     * pi(x) on rank 0 (null elsewhere), its blocks journaled as phase {@code phase} of
+     * {@code journal} (with --checkpoint; null: dealt without one). Every rank must call it
+     * with the same arguments.
+     */
+    static Counted pi(Context ctx, long x, Journal journal, String phase) {
         Spmd spmd = ctx.spmd();
         if (x < DelegliseRivat.SMALL) {
             long v = spmd.isRoot() ? ctx.compute(() -> DelegliseRivat.pi(x)) : 0;
             return spmd.isRoot() ? new Counted(x, v, null, null) : null;
         }
-        long[] nanos = new long[4];
-        long[] local = ctx.compute(() -> {
-            DelegliseRivat d = plan(x);
-            int s1 = d.s1Blocks();
-            int easy = d.easyBlocks();
-            int p2 = d.p2Blocks();
-            int hard = d.hardBlocks();
-            long items = (long) s1 + easy + p2 + hard;
+        DelegliseRivat d = ctx.compute(() -> plan(x));
+        long items = items(d);
+        long[][] results = spmd.isRoot() ? new long[(int) items][] : null;
+        if (journal != null) {
+            journal.run(phase, items, (i, serve) -> ctx.compute(() -> item(d, i, serve)), new Journal.Tally() {
+                @Override
+                public void add(long unit, long[] result) {
+                    results[(int) unit] = result;
+                }
+
+                @Override
+                public long[] save() {
+                    return flatten(results);
+                }
+
+                @Override
+                public void load(long[] saved) {
+                    unflatten(saved, results);
+                }
+            });
+        } else {
             ctx.progress().total(items);
             LongList out = new LongList();
             Dealer dealer = new Dealer(spmd, items);
-            for (long i; (i = dealer.take()) >= 0;) {
-                long t0 = System.nanoTime();
-                int part;
-                long[] r;
-                if (i >= s1 + easy + p2) { // the dealer starts from the top: hard block 0 first
-                    part = HARD;
-                    int k = (int) (items - 1 - i);
-                    r = d.hard(k, dealer::serve);
-                } else if (i >= s1 + easy) {
-                    part = P2;
-                    r = d.p2((int) (i - s1 - easy));
-                } else if (i >= s1) {
-                    part = EASY;
-                    r = new long[] {d.easy((int) (i - s1))};
-                } else {
-                    part = S1;
-                    r = new long[] {d.s1((int) i)};
+            ctx.compute(() -> {
+                for (long i; (i = dealer.take()) >= 0;) {
+                    long[] r = item(d, i, dealer::serve);
+                    out.add(i);
+                    out.add(r.length);
+                    out.addAll(r);
+                    ctx.progress().update(dealer.dealt());
                 }
-                nanos[part] += System.nanoTime() - t0;
-                out.add(i);
-                out.add(r.length);
-                out.addAll(r);
-                ctx.progress().update(dealer.dealt());
+                return null;
+            });
+            long[][] all = spmd.gather(out.toArray());
+            if (spmd.isRoot()) {
+                for (long[] a : all) {
+                    unflatten(a, results);
+                }
             }
-            out.addAll(nanos);
-            return out.toArray();
-        });
-        long[][] all = spmd.gather(local);
+        }
         if (!spmd.isRoot()) {
             return null;
         }
-        DelegliseRivat d = plan(x);
+        return finish(x, d, results);
+    }
+
+    private static long items(DelegliseRivat d) {
+        return (long) d.s1Blocks() + d.easyBlocks() + d.p2Blocks() + d.hardBlocks();
+    }
+
+    /**
+     * Item i's result, its part's nanoseconds appended. Items count from the top down in the
+     * dealers' order: the hard blocks (0 first: the longest), P2, the easy leaves, S1.
+     */
+    private static long[] item(DelegliseRivat d, long i, Runnable serve) {
+        long t0 = System.nanoTime();
+        long[] r = switch (part(d, i)) {
+            case HARD -> d.hard((int) (items(d) - 1 - i), serve);
+            case P2 -> d.p2((int) (i - d.s1Blocks() - d.easyBlocks()));
+            case EASY -> new long[] {d.easy((int) (i - d.s1Blocks()))};
+            default -> new long[] {d.s1((int) i)};
+        };
+        long[] out = java.util.Arrays.copyOf(r, r.length + 1);
+        out[r.length] = System.nanoTime() - t0;
+        return out;
+    }
+
+    private static int part(DelegliseRivat d, long i) {
+        if (i >= (long) d.s1Blocks() + d.easyBlocks() + d.p2Blocks()) {
+            return HARD;
+        } else if (i >= (long) d.s1Blocks() + d.easyBlocks()) {
+            return P2;
+        } else if (i >= d.s1Blocks()) {
+            return EASY;
+        }
+        return S1;
+    }
+
+    /** Rank 0: pi(x) from every item's result. */
+    private static Counted finish(long x, DelegliseRivat d, long[][] results) {
         int s1 = d.s1Blocks();
         int easy = d.easyBlocks();
         int p2 = d.p2Blocks();
-        int hard = d.hardBlocks();
-        long items = (long) s1 + easy + p2 + hard;
+        long items = items(d);
         long[] rs1 = new long[s1];
         long[] reasy = new long[easy];
         long[][] rp2 = new long[p2][];
-        long[][] rhard = new long[hard][];
+        long[][] rhard = new long[d.hardBlocks()][];
         double[] seconds = new double[4];
-        for (long[] a : all) {
-            int at = 0;
-            while (at < a.length - 4) {
-                long i = a[at];
-                int len = (int) a[at + 1];
-                long[] r = java.util.Arrays.copyOfRange(a, at + 2, at + 2 + len);
-                at += 2 + len;
-                if (i >= s1 + easy + p2) {
-                    rhard[(int) (items - 1 - i)] = r;
-                } else if (i >= s1 + easy) {
-                    rp2[(int) (i - s1 - easy)] = r;
-                } else if (i >= s1) {
-                    reasy[(int) (i - s1)] = r[0];
-                } else {
-                    rs1[(int) i] = r[0];
-                }
-            }
-            for (int k = 0; k < 4; k++) {
-                seconds[k] += a[a.length - 4 + k] / 1e9;
+        for (int i = 0; i < items; i++) {
+            long[] r = java.util.Arrays.copyOf(results[i], results[i].length - 1);
+            int part = part(d, i);
+            seconds[part] += results[i][r.length] / 1e9;
+            switch (part) {
+                case HARD -> rhard[(int) (items - 1 - i)] = r;
+                case P2 -> rp2[i - s1 - easy] = r;
+                case EASY -> reasy[i - s1] = r[0];
+                default -> rs1[i] = r[0];
             }
         }
         DelegliseRivat.Result r = d.finish(rs1, reasy, rp2, rhard);
         return new Counted(x, r.pi(), r, seconds);
+    }
+
+    /** The results there are, each as {item, length, result...}. */
+    private static long[] flatten(long[][] results) {
+        LongList out = new LongList();
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] != null) {
+                out.add(i);
+                out.add(results[i].length);
+                out.addAll(results[i]);
+            }
+        }
+        return out.toArray();
+    }
+
+    private static void unflatten(long[] flat, long[][] results) {
+        for (int at = 0; at < flat.length; at += 2 + (int) flat[at + 1]) {
+            results[(int) flat[at]] = java.util.Arrays.copyOfRange(flat, at + 2, at + 2 + (int) flat[at + 1]);
+        }
     }
 
     /** A growable array of longs. */

@@ -108,6 +108,11 @@ final class Journal {
      * {@code tally} (rank 0's, null elsewhere) takes the results. Returns once every unit is done.
      */
     void run(String name, long units, UnitDealer.Work work, Tally t) {
+        run(name, units, (UnitDealer.ServedWork) (unit, serve) -> work.run(unit), t);
+    }
+
+    /** As {@link #run(String, long, UnitDealer.Work, Tally)}, for units that call {@code serve} as they go. */
+    void run(String name, long units, UnitDealer.ServedWork work, Tally t) {
         if (checkpoint == null) {
             UnitDealer.run(ctx.spmd(), work, null);
             return;
@@ -152,7 +157,20 @@ final class Journal {
             }
         });
         synchronized (lock) {
+            awaitStop();
             p.tally(t.save());
+        }
+    }
+
+    /** With the lock held: while a signal's thread writes the checkpoint (it then halts the JVM), waits. */
+    private void awaitStop() {
+        while (stopping) {
+            try {
+                lock.wait(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -170,14 +188,7 @@ final class Journal {
         }
         synchronized (lock) {
             over = true;
-            while (stopping) { // the signal's thread halts the JVM once the checkpoint is out
-                try {
-                    lock.wait(60_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+            awaitStop();
         }
         try {
             if (keep) {

@@ -93,17 +93,17 @@ public final class PrimeCount implements Job {
     }
 
     private static Outcome combinatorial(Context ctx, Range all) {
-        if (ctx.options().has("checkpoint") && ctx.spmd().isRoot()) {
-            org.slf4j.LoggerFactory.getLogger(PrimeCount.class).info(
-                    "the combinatorial method keeps no checkpoint (use --method sieve for one)");
-        }
+        Journal journal = ctx.options().has("checkpoint") ? Journal.open(ctx) : null;
         List<CombinatorialPi.Counted> parts = new ArrayList<>();
-        parts.add(CombinatorialPi.pi(ctx, all.last()));
+        parts.add(CombinatorialPi.pi(ctx, all.last(), journal, "pi-to"));
         if (all.first() > 2) {
-            parts.add(CombinatorialPi.pi(ctx, all.first() - 1));
+            parts.add(CombinatorialPi.pi(ctx, all.first() - 1, journal, "pi-from"));
         }
         if (!ctx.spmd().isRoot()) {
             return null;
+        }
+        if (journal != null) {
+            journal.finish();
         }
         long count = parts.get(0).pi() - (parts.size() > 1 ? parts.get(1).pi() : 0);
         List<Object> json = new ArrayList<>();

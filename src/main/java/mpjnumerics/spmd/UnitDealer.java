@@ -17,6 +17,14 @@ public final class UnitDealer {
         long[] run(long unit);
     }
 
+    /**
+     * A unit's work that may run long: on rank 0, {@code serve} answers the other ranks' asks
+     * that have arrived (a no-op elsewhere); call it now and then, or they wait for the unit.
+     */
+    public interface ServedWork {
+        long[] run(long unit, Runnable serve);
+    }
+
     /** Rank 0's side: which unit next, and what to do with a result (its own or another rank's). */
     public interface Root {
         /** The next unit to deal, or -1 for none (from then on always -1). */
@@ -32,6 +40,11 @@ public final class UnitDealer {
 
     /** Every rank calls this; {@code root} is used on rank 0 only (null elsewhere). */
     public static void run(Spmd spmd, Work work, Root root) {
+        run(spmd, (ServedWork) (unit, serve) -> work.run(unit), root);
+    }
+
+    /** As {@link #run(Spmd, Work, Root)}, for units that call {@code serve} as they go. */
+    public static void run(Spmd spmd, ServedWork work, Root root) {
         if (spmd.isRoot()) {
             serve(spmd, work, root);
         } else {
@@ -44,7 +57,7 @@ public final class UnitDealer {
      * and then loses a message to a receive from any source); once rank 0 has no unit left for
      * itself, it waits on the ranks in turn, since every answer is "none" from then on.
      */
-    private static void serve(Spmd spmd, Work work, Root root) {
+    private static void serve(Spmd spmd, ServedWork work, Root root) {
         Asked asked = new Asked(spmd, root);
         boolean mine = true;
         while (asked.active > 0 || mine) {
@@ -52,7 +65,7 @@ public final class UnitDealer {
             if (mine) {
                 long u = root.next();
                 if (u >= 0) {
-                    root.finished(u, work.run(u));
+                    root.finished(u, work.run(u, asked::answerArrived));
                 } else {
                     mine = false;
                 }
@@ -122,13 +135,13 @@ public final class UnitDealer {
      * send waits for its receive, and rank 0 must never wait on a rank that is computing), and
      * goes out without waiting for rank 0, which may be busy with a unit of its own.
      */
-    private static void take(Spmd spmd, Work work) {
+    private static void take(Spmd spmd, ServedWork work) {
         Asks asks = new Asks(spmd);
         asks.ask(NONE, null);
         asks.ask(NONE, null); // one ahead
         long unit;
         while ((unit = asks.answer()) >= 0) {
-            long[] result = work.run(unit);
+            long[] result = work.run(unit, () -> { });
             if (result.length == 0) {
                 throw new IllegalArgumentException("unit " + unit + " gave an empty result");
             }

@@ -89,6 +89,21 @@ class CheckpointResumeTest {
         assertFalse(Files.exists(ckpt));
     }
 
+    /** Both phases, pi(to) and pi(from - 1), journaled: the published values (OEIS A006880). */
+    @Test
+    void combinatorialPrimeCount(@TempDir Path dir) throws Exception {
+        Path ckpt = dir.resolve("comb.ckpt");
+        String[] args = {"PrimeCount", "--from", "1e13", "--to", "1e16", "--method", "combinatorial"};
+        Run stop = stopped(2, ckpt, args);
+        assertEquals(75, stop.exit(), stop.toString());
+        assertTrue(stop.seconds() < 5, "ended " + stop.seconds() + " s after SIGTERM");
+        assertTrue(stop.err().contains("units done"), stop.err());
+        Run resumed = Run.job(3, concat(args, "--json", "--checkpoint", ckpt.toString()));
+        assertEquals(0, resumed.exit(), resumed.toString());
+        assertEquals(279_238_341_033_925L - 346_065_536_839L, resumed.json().get("result").get("count").asLong());
+        assertFalse(Files.exists(ckpt));
+    }
+
     @Test
     void primeListFileIsByteIdentical(@TempDir Path dir) throws Exception {
         Path ref = dir.resolve("ref.txt");
