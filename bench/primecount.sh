@@ -19,7 +19,7 @@ run() {
   shift 2
   local t
   t=$(mktemp)
-  /usr/bin/time -f "%e %M" -o "$t" java -jar "$jar" -np "$np" "$@" --json 2>/dev/null |
+  /usr/bin/time -f "%e %M" -o "$t" mpj/bin/mpjrun.sh -np "$np" "$@" --json 2>/dev/null |
     python3 -c "import json,sys; print(json.load(sys.stdin)['result']['$field'], end=' ')"
   awk '{printf "%s %.0f\n", $1, $2 / 1024}' "$t"
   rm -f "$t"

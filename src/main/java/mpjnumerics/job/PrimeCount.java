@@ -47,7 +47,8 @@ public final class PrimeCount implements Job {
 
     @Override
     public List<String> jvmOptions() {
-        return List.of(VectorApi.JVM_OPTION, PrimeSieve.YOUNG_GEN_OPTION); // the pre-sieve's pattern copy
+        // the pre-sieve's pattern copy; the combinatorial count's heap
+        return List.of(VectorApi.JVM_OPTION, PrimeSieve.YOUNG_GEN_OPTION, CombinatorialPi.INITIAL_HEAP_OPTION);
     }
 
     /**

@@ -48,7 +48,7 @@ class CommandLineContractTest {
         try {
             Run ok = plan(plan, "-np", "3", "primecount", "--to", "1e6");
             assertEquals(0, ok.exit(), ok.toString());
-            assertEquals(java.util.List.of(PrimeCount.class.getName(), "--add-modules=jdk.incubator.vector", "-Xmn16m"),
+            assertEquals(java.util.List.of(PrimeCount.class.getName(), "--add-modules=jdk.incubator.vector", "-Xmn16m", "-Xms24m"),
                     java.nio.file.Files.readAllLines(plan));
             assertEquals("", ok.out() + ok.err(), "nothing starts, nothing is said");
 
