@@ -75,9 +75,12 @@ public final class Progress {
             shown = true;
             out.printf(Locale.ROOT, "\r%s: %5.1f%% after %.0f s%s   ", label, 100 * f, elapsed, eta);
         } else {
-            double perMinute = 6000 * rate;
-            out.printf(Locale.ROOT, "%s: %.1f%% done after %s, %s%% a minute%s%n", label, 100 * f, duration(elapsed),
-                    String.format(Locale.ROOT, perMinute < 10 ? "%.2f" : perMinute < 100 ? "%.1f" : "%.0f", perMinute), eta);
+            // the rate per minute, or per second where a minute would pass 100%
+            boolean perSecond = 6000 * rate > 100;
+            double pct = perSecond ? 100 * rate : 6000 * rate;
+            out.printf(Locale.ROOT, "%s: %.1f%% done after %s, %s%% a %s%s%n", label, 100 * f, duration(elapsed),
+                    String.format(Locale.ROOT, pct < 10 ? "%.2f" : pct < 100 ? "%.1f" : "%.0f", pct),
+                    perSecond ? "second" : "minute", eta);
         }
         out.flush();
     }

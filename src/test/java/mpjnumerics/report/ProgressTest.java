@@ -23,7 +23,7 @@ class ProgressTest {
         p.done();
         String s = bytes.toString(StandardCharsets.UTF_8);
         assertEquals(1, s.lines().count(), s);
-        assertTrue(s.matches("Job: 25\\.0% done after [0-9]+ s, [0-9.]+% a minute, about [0-9]+ s left\n"), s);
+        assertTrue(s.matches("Job: 25\\.0% done after [0-9]+ s, [0-9.]+% a second, about [0-9]+ s left\n"), s);
         assertTrue(!s.contains("\r") && !s.contains("\033"), "no terminal control in a plain line");
     }
 
