@@ -148,7 +148,11 @@ public final class Main {
             throws LaunchException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (given.stream().noneMatch(a -> a.matches("-XX:\\+Use\\w+GC"))) {
+            cmd.add("-XX:+UseParallelGC"); // the collector mpjrun.sh picks for jobs (see there why)
+        }
+        cmd.addAll(given);
         cmd.addAll(missing);
         cmd.add("-D" + CHILD + "=" + ProcessHandle.current().pid());
         if (System.getProperty(LaunchClock.PROPERTY) == null) {
