@@ -196,6 +196,9 @@ wait_gone() {
 # batch log shows how far the job got).
 if [ -t 2 ]; then progress=on; else progress=lines; fi
 
+# A job with --checkpoint is stopped by SIGTERM or SIGUSR1 through its checkpoint (exit 75).
+case " $* " in *" --checkpoint "* | *" --checkpoint="*) checkpointing=1 ;; *) checkpointing=0 ;; esac
+
 case "$dev" in
   multicore)
     [ -z "$machines" ] || fail "-machinesfile needs -dev niodev or hybdev"
@@ -252,7 +255,7 @@ case "$dev" in
     # step after SLURM's KillWait), writes its checkpoint and ends with 75 within seconds; this
     # script returns 75, for the batch script to requeue the job. Other jobs get SIGTERM.
     stop_sig=TERM
-    case " $* " in *" --checkpoint "* | *" --checkpoint="*) stop_sig=USR1 ;; esac
+    [ "$checkpointing" = 0 ] || stop_sig=USR1
     on_stop_signal() {
       trap - TERM USR1
       local s=0 timer
@@ -322,11 +325,10 @@ case "$dev" in
       echo "$2" >"$job_home/stop.tmp" && mv -f "$job_home/stop.tmp" "$job_home/stop"
       stop_deadline=$((SECONDS + 15)) stop_signal=$1
     }
-    case " $* " in
-      *" --checkpoint "* | *" --checkpoint="*)
-        trap 'on_stop_request 15 TERM' TERM
-        trap 'on_stop_request 10 USR1' USR1 ;;
-    esac
+    if [ "$checkpointing" = 1 ]; then
+      trap 'on_stop_request 15 TERM' TERM
+      trap 'on_stop_request 10 USR1' USR1
+    fi
     port=${MPJ_NUMERICS_STARTER_PORT:-}
     [ -n "$port" ] || port=$(free_port) || fail "no free port for MPJ's starter" 1
     mkdir "$job_home/conf"

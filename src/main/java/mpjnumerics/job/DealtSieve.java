@@ -42,8 +42,7 @@ final class DealtSieve {
     }
 
     static long items(Range all, long per) {
-        long bytes = all.last() / 30 - all.first() / 30 + 1;
-        return bytes / per + (bytes % per == 0 ? 0 : 1);
+        return Journal.units(all.last() / 30 - all.first() / 30 + 1, per);
     }
 
     /** Item i of [from, to] split in items of {@code per} sieve bytes, cut at multiples of 30 (the last may be shorter). */
@@ -59,8 +58,8 @@ final class DealtSieve {
 
     /**
      * Every rank calls this; rank 0 gets every block's result in the order of the range
-     * (null elsewhere). Progress on rank 0: the share of its own blocks done, applied to all
-     * the items dealt so far.
+     * (the others an empty list). Progress on rank 0: the share of its own blocks done,
+     * applied to all the items dealt so far.
      */
     static List<long[]> run(Context ctx, Range all, Work work) {
         Spmd spmd = ctx.spmd();
@@ -88,7 +87,7 @@ final class DealtSieve {
         });
         long[][] everyone = spmd.gather(flatten(mine));
         if (!spmd.isRoot()) {
-            return null;
+            return List.of();
         }
         List<long[]> blocks = new ArrayList<>();
         for (long[] rank : everyone) {

@@ -2,6 +2,7 @@ package mpjnumerics.job;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import mpjnumerics.cli.Options;
 import mpjnumerics.cli.Parsed;
 import mpjnumerics.cli.UsageException;
@@ -124,15 +125,16 @@ public final class PrimeCount implements Job {
      */
     static final long MIN_UNIT_BYTES = 1L << 25;
 
-    /** Unit u of [from, to] split in pieces of {@code per} sieve bytes, cut at multiples of 30 as the ranks' pieces are. */
-    static Range unit(Range all, long per, long u) {
-        return DealtSieve.item(all, per, u);
-    }
-
-    /** A unit's {count, first prime, last prime} (-1 for none), as each rank's piece gives them. */
-    static long[] countUnit(Range r, int k) {
+    /**
+     * A piece's {count, first prime, last prime} (-1 for none), each sieved segment's length
+     * told to {@code segmentDone}.
+     */
+    static long[] countPiece(Range r, int k, LongConsumer segmentDone) {
         Tuplets.Counter counter = new Tuplets.Counter(k, r.first(), r.last());
-        PrimeSieve.sieve(r.first(), r.last(), counter);
+        PrimeSieve.sieve(r.first(), r.last(), (seg, first, len) -> {
+            counter.visit(seg, first, len);
+            segmentDone.accept(len);
+        });
         return new long[] {counter.count(), counter.firstPrime(), counter.lastPrime()};
     }
 
@@ -188,7 +190,7 @@ public final class PrimeCount implements Job {
         long n = Journal.units(bytes, per);
         UnitTally tally = new UnitTally(ctx.spmd().isRoot() ? n : 0);
         Journal journal = Journal.open(ctx);
-        journal.run("pieces", n, u -> ctx.compute(() -> countUnit(unit(all, per, u), k)), tally);
+        journal.run("pieces", n, u -> ctx.compute(() -> countPiece(DealtSieve.item(all, per, u), k, len -> { })), tally);
         if (!ctx.spmd().isRoot()) {
             return -1;
         }
@@ -203,14 +205,7 @@ public final class PrimeCount implements Job {
             return spmd.isRoot() ? sieveOutcome(all, k, count) : null;
         }
         if (DealtSieve.worthDealing(all, spmd.size())) {
-            List<long[]> pieces = DealtSieve.run(ctx, all, (r, segmentDone) -> {
-                Tuplets.Counter counter = new Tuplets.Counter(k, r.first(), r.last());
-                PrimeSieve.sieve(r.first(), r.last(), (seg, first, len) -> {
-                    counter.visit(seg, first, len);
-                    segmentDone.accept(len);
-                });
-                return new long[] {counter.count(), counter.firstPrime(), counter.lastPrime()};
-            });
+            List<long[]> pieces = DealtSieve.run(ctx, all, (r, segmentDone) -> countPiece(r, k, segmentDone));
             return spmd.isRoot() ? sieveOutcome(all, k, combine(pieces, k)) : null;
         }
         Range mine = byteAlignedPiece(spmd, all);

@@ -56,7 +56,7 @@ public final class PrimeGaps implements Job {
 
     /** Rank 0: every block's gaps in order (empty elsewhere). */
     private static List<long[]> dealt(Context ctx, Range all) {
-        List<long[]> pieces = DealtSieve.run(ctx, all, (r, segmentDone) -> {
+        return DealtSieve.run(ctx, all, (r, segmentDone) -> {
             Gaps g = new Gaps();
             g.addWheelPrimes(r.first(), r.last());
             PrimeSieve.sieve(r.first(), r.last(), (seg, first, len) -> {
@@ -65,7 +65,6 @@ public final class PrimeGaps implements Job {
             });
             return g.toLongs();
         });
-        return pieces == null ? List.of() : pieces;
     }
 
     /** Rank 0: each rank's gaps in rank order, one fixed piece each (empty elsewhere). */

@@ -34,7 +34,7 @@ class CheckpointTallyTest {
             long n = Journal.units(bytes, per);
             long[][] results = new long[(int) n][];
             for (int u = 0; u < n; u++) {
-                results[u] = PrimeCount.countUnit(PrimeCount.unit(all, per, u), k);
+                results[u] = PrimeCount.countPiece(DealtSieve.item(all, per, u), k, len -> { });
             }
             long expected = oracle(all.first(), all.last(), k);
             PrimeCount.UnitTally whole = new PrimeCount.UnitTally(n);
