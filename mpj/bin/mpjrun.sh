@@ -342,11 +342,12 @@ case "$dev" in
     # come, to this script's stdout and stderr. What still reaches the starter's stdout is
     # MPJ's banner (dropped) and what a rank JVM says before the program runs (to stderr);
     # the starter's own stderr is MPJ's noise, shown only when no rank started. Progress comes
-    # as plain lines, since the collector passes whole lines.
+    # as plain lines, since the collector passes whole lines. The collector also watches every
+    # rank JVM (runtime.JobWatch): one killed or lost fails the job, whatever program it runs.
     mkdir "$job_home/out"
     mkfifo "$job_home/output"
     "$java" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$jar" mpjnumerics.runtime.RankOutput \
-      "$job_home/out" <"$job_home/output" &
+      "$job_home/out" "$machines" <"$job_home/output" &
     filter=$!
     MPJ_HOME=$job_home "$java" -jar "$job_home/lib/starter.jar" -np "$np" -dev "$dev" -machinesfile "$machines" \
       "${mpj_opts[@]}" "${plan_jvm[@]}" "${jvm_opts[@]}" -Dmpjnumerics.progress=lines \
@@ -358,7 +359,7 @@ case "$dev" in
     # The starter ends when every daemon has said its ranks ended; a daemon on a host that
     # was cut off never says so. Once a rank has recorded the job's failure (status file) the
     # starter gets 3 s to pass on the last lines, then goes.
-    grace=0
+    grace=0 starter_status=0
     while kill -0 "$starter" 2>/dev/null; do
       [ -z "$stop_deadline" ] || [ "$SECONDS" -lt "$stop_deadline" ] || on_signal "$stop_signal"
       if [ -s "$job_home/status" ]; then
@@ -366,9 +367,9 @@ case "$dev" in
         [ "$grace" -le 6 ] || { kill -TERM "$starter" 2>/dev/null || true; break; }
       fi
       sleep 0.5 &
-      wait $! || true
+      wait $! 2>/dev/null || true
     done
-    wait "$starter" 2>/dev/null || true
+    wait "$starter" 2>/dev/null || starter_status=$?
     starter=""
     out_status=0
     wait "$filter" || out_status=$?
@@ -391,6 +392,10 @@ case "$dev" in
         echo "error: no rank of the job started (MPJ's starter said what follows, if anything)" >&2
         cat "$job_home/starter.err" >&2 || true
       fi
+      status=1
+    elif [ "$starter_status" -gt 128 ]; then
+      # killed by someone: the ranks it started stop when this job's MPJ home goes
+      echo "error: MPJ's starter was killed (signal $((starter_status - 128))) before the job finished" >&2
       status=1
     fi
     [ "$status" != 0 ] || status=$out_status

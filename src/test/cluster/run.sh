@@ -304,6 +304,29 @@ user_run "niodev, a user's collectives on 3 hosts" 0 '^ok Collectives$' \
 user_run "niodev, a user's rank 1 exits 3 after Finalize" 3 '^rank 2 done$' \
   mpjrun_on1 -np 3 -dev niodev -machinesfile "$work/machines" -cp "$work/userprogs" FinalizeThenExit 1 3
 
+# A user's program opens no abort channel: the launcher's job watch (runtime.JobWatch) ends it
+# when a rank JVM is killed or its host is lost, while the other ranks wait in a Barrier.
+user_fault() {  # user_fault TAG: Stall on the 3 hosts, rank 2 (on mpjt3) asleep, in the background
+  mpjrun_on1 -np 3 -dev niodev -machinesfile "$work/machines" -cp "$work/userprogs" Stall 2 "$1" \
+    >/dev/null 2>"$work/fault.err" &
+  fault_pid=$!
+  for _ in $(seq 300); do [ "$(pgrep -fc "Wrapper .*Stall 2 $1")" -ge 3 ] && break; sleep 0.1; done
+  sleep 5
+}
+user_fault u17
+r2=$(pid_of "Wrapper .* 2 mpjnumerics.launch.RankEntry Stall 2 u17")
+kill -9 "$r2"
+now >"$work/fault.t0"
+fault_case "niodev, a user's rank 2 killed (SIGKILL)" 10 1 "^error: rank 2 \(pid $r2 on mpjt3\) ended before the job finished" \
+  "$work/fault.t0" "$fault_pid"
+user_fault u18
+ip -n "$NS_PREFIX-h3" link set eth0 down
+now >"$work/fault.t0"
+fault_case "niodev, a user's program, host mpjt3 cut off" 30 1 "^error: rank 2 .*mpjt3.* lost" "$work/fault.t0" "$fault_pid"
+ip -n "$NS_PREFIX-h3" link set eth0 up
+left=$(gone_within 30 "Stall 2 u1[78]") && ok "a user's program's faults: every process of the jobs gone $left s after" \
+  || bad "a user's program's faults: left after 30 s: $(pgrep -af 'Stall 2 u1[78]' | cut -c1-120)"
+
 # A host lost mid-job (its link taken down), rank 0 killed, the launcher sent SIGTERM or
 # SIGKILL, strangers at the job's ports: each ends (or leaves) the niodev job as it should.
 fault_start() {  # fault_start MARKER ARGS...: a long niodev job on the 3 hosts, in the background

@@ -38,10 +38,11 @@ public final class RankEntry {
                     + "or under srun (--srun HOST PORT CLASS ...); to start a job use mpj/bin/mpjrun.sh");
             System.exit(Failure.EXIT_USAGE);
         }
-        LauncherWatch.start();
-        RankOutput.redirect();
         int rank = Integer.parseInt(mpj[0]);
-        if (!mpj[2].equals("hybdev")) {
+        boolean hybdev = mpj[2].equals("hybdev");
+        LauncherWatch.start(hybdev ? "the ranks of machine " + rank : "rank " + rank, hybdev);
+        RankOutput.redirect();
+        if (!hybdev) {
             System.setProperty(Failure.RANK_PROPERTY, mpj[0]); // hybdev's is the host's index
         }
         int at = LaunchArgs.userOffset(mpj[2]);
@@ -53,7 +54,8 @@ public final class RankEntry {
         System.arraycopy(mpj, at + 1, mpjArgs, at, mpj.length - at - 1);
         run(rank, mpj[at], mpjArgs, null, true, System.getProperty(CLASS_PATH));
         if (mpj[2].equals("niodev")) {
-            RankOutput.restore(); // one rank per JVM: the program is done
+            Failure.ranksFinished(); // one rank per JVM: the program is done
+            RankOutput.restore();
         }
     }
 

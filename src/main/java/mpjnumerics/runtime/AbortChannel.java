@@ -371,7 +371,7 @@ public final class AbortChannel {
         }
     }
 
-    private static String localHostName() {
+    static String localHostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

@@ -96,12 +96,17 @@ public final class Failure {
         System.setProperty(EXIT_WATCH, "done");
     }
 
+    /** Whether every rank of this JVM has finished ({@link #ranksFinished}). */
+    static boolean ranksDone() {
+        return "done".equals(System.getProperty(EXIT_WATCH));
+    }
+
     /**
      * The launcher that started this rank JVM is gone (killed, or it stopped the job): nobody
      * waits for this rank any more. Halts unless the rank has finished.
      */
     public static void launcherGone() {
-        if (!"done".equals(System.getProperty(EXIT_WATCH))) {
+        if (!ranksDone()) {
             halt(EXIT_FAILURE, null);
         }
     }
@@ -171,6 +176,7 @@ public final class Failure {
         System.out.flush();
         if (first) {
             recordStatus(status, line);
+            markHalted();
         }
         if (first && line != null && System.getProperty(LAUNCHER_REPORTS) == null) {
             System.err.println(line);
@@ -210,6 +216,32 @@ public final class Failure {
             out.getFD().sync();
         } catch (java.io.IOException | SecurityException e) {
             // the stderr line and the exit status are still there
+        }
+    }
+
+    /**
+     * Beside the status file: made by the first rank JVM to halt (a failure, a stop, a usage
+     * error). The other rank JVMs of the job look for it ({@link LauncherWatch}) and halt too,
+     * so a program that opens no abort channel (anyone's own MPJ program) still ends at once.
+     */
+    static final String HALTED_FILE = "halted";
+
+    static void markHalted() {
+        String file = System.getProperty("mpjnumerics.statusFile");
+        if (file == null) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createFile(java.nio.file.Path.of(file).resolveSibling(HALTED_FILE));
+        } catch (java.io.IOException | RuntimeException e) {
+            // made by another rank already, or the job's home is gone: the job ends either way
+        }
+    }
+
+    /** Another rank JVM of the job halted: this one follows, unless its rank had finished. */
+    static void anotherHalted() {
+        if (!failed() && !ranksDone()) {
+            halt(EXIT_FAILURE, null);
         }
     }
 

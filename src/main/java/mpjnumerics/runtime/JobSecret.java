@@ -67,17 +67,23 @@ public final class JobSecret {
         String hex = System.getenv(ENV);
         if (hex == null || hex.isBlank()) {
             String file = System.getProperty(FILE_PROPERTY);
-            if (file == null) {
-                return Optional.empty();
-            }
-            try {
-                hex = Files.readString(Path.of(file), StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read the job's secret from " + file + ": " + e.getMessage());
-            }
+            return file == null ? Optional.empty() : Optional.of(read(Path.of(file)));
         }
+        return Optional.of(parse(hex));
+    }
+
+    /** The secret in {@code file}, as mpjrun.sh writes it in the job's MPJ home. */
+    static JobSecret read(Path file) {
         try {
-            return Optional.of(new JobSecret(HexFormat.of().parseHex(hex.strip())));
+            return parse(Files.readString(file, StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the job's secret from " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static JobSecret parse(String hex) {
+        try {
+            return new JobSecret(HexFormat.of().parseHex(hex.strip()));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the job's secret is not " + MIN_BYTES + "+ bytes in hexadecimal");
         }

@@ -9,27 +9,36 @@ import java.nio.file.Path;
  * file system) exists exactly while mpjrun.sh runs the job: mpjrun.sh removes it when it ends,
  * however it ends (a guard process does it when mpjrun.sh itself is killed). Under srun the
  * rank's connection to the rendezvous plays that part ({@link Rendezvous#proxy}). The same poll
- * takes a stop that mpjrun.sh passes on in a file ({@link #STOP_FILE}).
+ * takes a stop that mpjrun.sh passes on in a file ({@link #STOP_FILE}), and ends this rank
+ * when another rank JVM of the job has halted ({@link Failure#HALTED_FILE}).
  */
 public final class LauncherWatch {
-    private static final long POLL_MILLIS = 1_000;
+    private static final long POLL_MILLIS = 250;
 
     private LauncherWatch() {}
 
-    /** Once per rank JVM; does nothing without a status file (a rank started by hand). */
-    public static void start() {
+    /**
+     * Once per rank JVM, which joins the launcher's {@link JobWatch} as {@code who}; does
+     * nothing without a status file (a rank started by hand).
+     */
+    public static void start(String who, boolean anyExitEnds) {
         String file = System.getProperty("mpjnumerics.statusFile");
         Path home = file == null ? null : Path.of(file).toAbsolutePath().getParent();
         if (home == null || !Files.isDirectory(home)) {
             return;
         }
+        JobWatch.join(home, who, anyExitEnds);
         Path stop = home.resolve(STOP_FILE);
+        Path halted = home.resolve(Failure.HALTED_FILE);
         Thread t = new Thread(() -> {
             try {
                 boolean stopped = false;
                 while (Files.isDirectory(home)) {
                     if (!stopped && Files.exists(stop)) {
                         stopped = StopSignals.request(readSignal(stop));
+                    }
+                    if (Files.exists(halted)) {
+                        Failure.anotherHalted();
                     }
                     Thread.sleep(POLL_MILLIS);
                 }

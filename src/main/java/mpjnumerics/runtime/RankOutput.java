@@ -91,16 +91,23 @@ public final class RankOutput {
     }
 
     /**
-     * {@code RankOutput DIR}: copies the ranks' files in DIR to this process's stdout and
-     * stderr, whole lines at a time, until MPJ's stream on stdin ends (the starter is gone),
-     * then what is left. Exits 141 when stdout's reader has gone, 1 when stdout fails otherwise.
+     * {@code RankOutput DIR MACHINES}: copies the ranks' files in DIR to this process's stdout
+     * and stderr, whole lines at a time, until MPJ's stream on stdin ends (the starter is gone),
+     * then what is left; meanwhile watches the rank JVMs on the hosts of the machines file
+     * ({@link JobWatch}). Exits 141 when stdout's reader has gone, 1 when stdout fails otherwise.
      */
     public static void main(String[] args) throws InterruptedException {
-        if (args.length != 1) {
-            System.err.println("usage: RankOutput DIR <mpj-output");
+        if (args.length != 2) {
+            System.err.println("usage: RankOutput DIR MACHINES <mpj-output");
             System.exit(Failure.EXIT_USAGE);
         }
         Path dir = Path.of(args[0]);
+        try {
+            JobWatch.serve(dir.toAbsolutePath().getParent(), hosts(Path.of(args[1])));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("error: cannot watch the job's ranks: " + e.getMessage());
+            System.exit(Failure.EXIT_FAILURE);
+        }
         Sink out = new Sink(new FileOutputStream(FileDescriptor.out));
         Sink err = new Sink(new FileOutputStream(FileDescriptor.err));
         Thread mpj = new Thread(() -> mpjStream(err), "mpj-output");
@@ -124,6 +131,18 @@ public final class RankOutput {
             System.exit(gone ? Failure.EXIT_BROKEN_PIPE : Failure.EXIT_FAILURE);
         }
         System.exit(0);
+    }
+
+    /** The machines file's hosts: each line's first word, comments and blank lines left out. */
+    static java.util.List<String> hosts(Path machines) throws IOException {
+        java.util.List<String> hosts = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(machines)) {
+            String t = line.strip();
+            if (!t.isEmpty() && !t.startsWith("#")) {
+                hosts.add(t.split("\\s+")[0]);
+            }
+        }
+        return hosts;
     }
 
     private static void copy(Path dir, Map<Path, Source> sources, Sink out, Sink err) throws IOException {

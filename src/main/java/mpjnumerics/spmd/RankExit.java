@@ -4,8 +4,8 @@ import mpi.MPI;
 import mpjnumerics.runtime.Failure;
 
 /**
- * What {@code System.exit} does in an MPJ program of a user's own: the rank wrapper's class
- * loader points the program's calls here. An exit while MPI is in use (after {@code Init},
+ * What {@code System.exit} and MPJ's {@code Abort} do in an MPJ program of a user's own: the
+ * rank wrapper's class loader points the program's calls here. An exit while MPI is in use (after {@code Init},
  * before {@code Finalize}) leaves the other ranks waiting for this one, so it ends the job at
  * once with the status asked for (1 for 0). An exit outside it ends this rank only, with that
  * status; the job's status is the highest of its ranks'.
@@ -30,5 +30,20 @@ public final class RankExit {
                     "error: " + who + " called System.exit(" + status + ") before MPI.Finalize");
         }
         Failure.rankExited(rank, status, "error: " + who + " exited with status " + status);
+    }
+
+    /**
+     * What {@code comm.Abort(code)} does in a user's program (MPJ's own does nothing): ends
+     * every rank of the job, with {@code code} as its status (1 for 0), as mpirun reports it.
+     */
+    public static void abort(mpi.Comm comm, int code) { // every rank ends, whatever comm holds
+        int rank = Failure.rankOfThisThread(Integer.getInteger(Failure.RANK_PROPERTY, -1));
+        try {
+            rank = MPI.COMM_WORLD.Rank();
+        } catch (Throwable t) {
+            // before Init: the wrapper's number for this rank
+        }
+        String who = rank < 0 ? "a rank" : "rank " + rank;
+        Failure.halt(code == 0 ? Failure.EXIT_FAILURE : code, "error: " + who + " called MPI Abort(" + code + ")");
     }
 }

@@ -23,6 +23,26 @@ class ProgramLoaderTest {
         }
     }
 
+    /** Calls MPJ's Abort, between switches of both kinds (instructions padded to 4 bytes). */
+    static final class Aborts {
+        static int run(mpi.Comm comm, int code) throws Exception {
+            int r = switch (code) {
+                case 1 -> 10;
+                case 2 -> 20;
+                case 3 -> 30;
+                default -> 0;
+            };
+            if (code < 0) {
+                comm.Abort(code);
+            }
+            return r + switch (code * 1000) {
+                case 1000 -> 1;
+                case 5_000_000 -> 2;
+                default -> 3;
+            };
+        }
+    }
+
     static final class Stays {
         static int run() {
             return 42;
@@ -39,7 +59,7 @@ class ProgramLoaderTest {
     @Test
     void systemExitIsPointedAtTheRankWrapper() throws Exception {
         byte[] original = bytesOf("ProgramLoaderTest$Exits.class");
-        byte[] rewritten = ProgramLoader.redirectExit(original);
+        byte[] rewritten = ProgramLoader.rewrite(original);
         String text = new String(rewritten, StandardCharsets.ISO_8859_1);
         assertTrue(text.contains(ProgramLoader.EXIT_TARGET));
         assertEquals(original.length + 3 + ProgramLoader.EXIT_TARGET.length() + 3, rewritten.length);
@@ -61,10 +81,51 @@ class ProgramLoaderTest {
         assertEquals(1234567890123L, big.getLong(null));
     }
 
+    /** The call of Comm.Abort becomes one of RankExit.abort, and the class still verifies and runs. */
+    @Test
+    void mpjAbortIsPointedAtTheRankWrapper() throws Exception {
+        byte[] original = bytesOf("ProgramLoaderTest$Aborts.class");
+        byte[] rewritten = ProgramLoader.rewrite(original);
+        String text = new String(rewritten, StandardCharsets.ISO_8859_1);
+        assertTrue(text.contains(ProgramLoader.EXIT_TARGET) && text.contains("(Lmpi/Comm;I)V"));
+        assertTrue(javap(original).contains("invokevirtual") && javap(original).contains("mpi/Comm.Abort:(I)V"));
+        String after = javap(rewritten);
+        assertTrue(after.contains("invokestatic") && after.contains("mpjnumerics/spmd/RankExit.abort:(Lmpi/Comm;I)V"), after);
+        assertFalse(after.contains("Comm.Abort"), after);
+        ClassLoader loader = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (name.equals(Aborts.class.getName())) {
+                    return defineClass(name, rewritten, 0, rewritten.length);
+                }
+                return super.loadClass(name, resolve);
+            }
+        };
+        Method run = loader.loadClass(Aborts.class.getName()).getDeclaredMethod("run", mpi.Comm.class, int.class);
+        run.setAccessible(true);
+        assertEquals(11, run.invoke(null, null, 1));
+        assertEquals(3, run.invoke(null, null, 7));
+    }
+
+    /** The JDK's disassembly of a class file's code. */
+    static String javap(byte[] classFile) throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("rewritten", ".class");
+        try {
+            java.nio.file.Files.write(f, classFile);
+            java.io.StringWriter out = new java.io.StringWriter();
+            int rc = java.util.spi.ToolProvider.findFirst("javap").orElseThrow()
+                    .run(new java.io.PrintWriter(out), new java.io.PrintWriter(out), "-c", "-p", f.toString());
+            assertEquals(0, rc, out.toString());
+            return out.toString();
+        } finally {
+            java.nio.file.Files.delete(f);
+        }
+    }
+
     @Test
     void aClassWithoutSystemExitIsLeftAsItIs() throws Exception {
         byte[] original = bytesOf("ProgramLoaderTest$Stays.class");
-        assertSame(original, ProgramLoader.redirectExit(original));
+        assertSame(original, ProgramLoader.rewrite(original));
     }
 
     @Test

@@ -19,6 +19,7 @@ import javax.tools.ToolProvider;
 import mpjnumerics.testing.LoopbackDaemon;
 import mpjnumerics.testing.RankJvms;
 import mpjnumerics.testing.Run;
+import mpjnumerics.testing.Started;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,8 +129,75 @@ class UserProgramsIT {
             assertEquals(Integer.parseInt(c[3]), r.exit(), what);
             assertEquals(c[4] + "\n", r.errLines(), what);
             assertEquals("", r.out(), what);
-            assertTrue(r.seconds() < 15, what); // the failure ends it in seconds; the rest is 3 JVMs starting on a loaded machine
+            assertTrue(r.seconds() < 10, what); // the whole run, 3 JVMs starting included
         }
+        RANKS.awaitNone(Duration.ofSeconds(10));
+    }
+
+    /** MPJ's Abort does nothing; through the rank wrapper it ends every rank with its code, as mpirun does. */
+    @ParameterizedTest
+    @ValueSource(strings = {"multicore", "niodev"})
+    void mpiAbortEndsTheJobWithItsCode(String dev) {
+        for (String[] c : new String[][] {{"1", "3", "3"}, {"0", "0", "1"}}) {
+            Run r = run(dev, 3, "Aborts", c[0], c[1]);
+            String what = dev + " " + String.join(" ", c) + ": " + r;
+            assertEquals(Integer.parseInt(c[2]), r.exit(), what);
+            assertEquals("error: rank " + c[0] + " called MPI Abort(" + c[1] + ")\n", r.errLines(), what);
+            assertEquals("", r.out(), what);
+            assertTrue(r.seconds() < 10, what);
+        }
+        RANKS.awaitNone(Duration.ofSeconds(10));
+    }
+
+    /**
+     * A rank JVM killed or terminated from outside while the others wait for it in MPI: the
+     * launcher's watch of every rank JVM (runtime.JobWatch) ends the job, the program's code
+     * being no part of it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"niodev KILL", "niodev TERM", "hybdev KILL"})
+    void aKilledRankJvmEndsTheJobWithItsLine(String how) throws Exception {
+        String dev = how.split(" ")[0];
+        boolean kill = how.endsWith("KILL");
+        String tag = java.util.UUID.randomUUID().toString();
+        List<String> cmd = new ArrayList<>(List.of(LaunchersIT.MPJRUN, RANKS.marker(), "-np", "4", "-dev", dev,
+            "-machinesfile", daemon.machines().toString(), "-dport", daemon.port(), "-cp", classes.toString(), "Stall", "1", tag));
+        Map<String, String> env = new HashMap<>();
+        env.put("MPJ_HOME", null);
+        Started s = Started.command(cmd, new File(System.getProperty("java.io.tmpdir")), env);
+        // niodev: one JVM per rank, rank 1's is killed; hybdev: one JVM for the machine's 4 ranks
+        String rankJvm = dev.equals("niodev") ? ".* niodev \\S+ \\d+ 1 mpjnumerics\\.launch\\.RankEntry Stall .*"
+            : ".*runtime\\.daemon\\.HybridStarter .*";
+        ProcessHandle victim = null;
+        for (int i = 0; i < 300 && victim == null && s.process().isAlive(); i++) {
+            victim = ProcessHandle.allProcesses().filter(p -> {
+                String c = p.info().commandLine().orElse("");
+                return c.contains(tag) && !c.contains(" -jar ") && c.matches(rankJvm); // not the starter
+            }).findFirst().orElse(null);
+            Thread.sleep(100);
+        }
+        if (victim == null) {
+            String seen = ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains(tag)).collect(Collectors.joining("\n"));
+            throw new AssertionError(how + ": no rank JVM started among\n" + seen + "\n" + s.await());
+        }
+        for (int i = 0; i < 300 && s.outSoFar().lines().count() < 4; i++) {
+            Thread.sleep(100); // every rank past MPI.Init
+        }
+        long at = System.nanoTime();
+        if (kill) {
+            victim.destroyForcibly();
+        } else {
+            victim.destroy();
+        }
+        Run r = s.await(at);
+        String who = dev.equals("niodev") ? "rank 1" : "the ranks of machine 0";
+        assertEquals(1, r.exit(), how + ": " + r);
+        assertEquals("error: " + who + " (pid " + victim.pid() + " on ", r.errLines().substring(0, Math.min(r.errLines().length(),
+            ("error: " + who + " (pid " + victim.pid() + " on ").length())), how + ": " + r);
+        assertTrue(r.errLines().endsWith(") ended before the job finished: killed or crashed\n"), how + ": " + r);
+        assertEquals(1, r.errLines().lines().count(), how + ": " + r);
+        assertTrue(r.seconds() < 10, how + ": " + r);
         RANKS.awaitNone(Duration.ofSeconds(10));
     }
 

@@ -99,6 +99,15 @@ public final class Started {
         return at;
     }
 
+    /** What the command has written to stdout so far. */
+    public String outSoFar() {
+        try {
+            return Files.readString(out);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Waits for the end; the result, its time counted from {@code since} (System.nanoTime()). */
     public Run await(long since) {
         try {
