@@ -346,7 +346,9 @@ case "$dev" in
     # rank JVM (runtime.JobWatch): one killed or lost fails the job, whatever program it runs.
     mkdir "$job_home/out"
     mkfifo "$job_home/output"
-    "$java" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$jar" mpjnumerics.runtime.RankOutput \
+    watch_opts=() # the silence a lost host is told by, where it was set for the ranks
+    for o in "${jvm_opts[@]}"; do case $o in -Dmpjnumerics.silenceMillis=*) watch_opts+=("$o") ;; esac; done
+    "$java" -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "${watch_opts[@]}" -cp "$jar" mpjnumerics.runtime.RankOutput \
       "$job_home/out" "$machines" <"$job_home/output" &
     filter=$!
     MPJ_HOME=$job_home "$java" -jar "$job_home/lib/starter.jar" -np "$np" -dev "$dev" -machinesfile "$machines" \
@@ -367,7 +369,11 @@ case "$dev" in
         [ "$grace" -le 6 ] || { kill -TERM "$starter" 2>/dev/null || true; break; }
       fi
       sleep 0.5 &
-      wait $! 2>/dev/null || true
+      if ((BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 501)); then
+        wait -n "$starter" $! 2>/dev/null || true # the starter's end is seen at once, not at the next look
+      else
+        wait $! 2>/dev/null || true
+      fi
     done
     wait "$starter" 2>/dev/null || starter_status=$?
     starter=""

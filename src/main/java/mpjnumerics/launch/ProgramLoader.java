@@ -164,7 +164,7 @@ final class ProgramLoader extends URLClassLoader {
                 abortRefs.add(i);
             }
         }
-        if (count + 6 > 0xffff) {
+        if (count + (abortRefs.isEmpty() ? 2 : 6) > 0xffff) {
             return b;
         }
         byte[] out = b.clone();

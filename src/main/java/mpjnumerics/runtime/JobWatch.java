@@ -33,6 +33,9 @@ public final class JobWatch {
     private static final byte EXITED = 'E';
     private static final long FIND_MILLIS = 10_000;
     private static final String JOINED = "mpjnumerics.jobWatch";
+    /** Connections not yet proved: each has a thread, so strangers cannot start many at once. */
+    private static final java.util.concurrent.Semaphore HANDSHAKES = new java.util.concurrent.Semaphore(64);
+    private static final java.util.concurrent.atomic.AtomicInteger LIVE = new java.util.concurrent.atomic.AtomicInteger();
 
     private JobWatch() {}
 
@@ -54,12 +57,34 @@ public final class JobWatch {
             try {
                 while (true) {
                     Socket s = server.accept();
-                    daemon(() -> watch(s, secret, home), "watch-rank");
+                    if (!HANDSHAKES.tryAcquire()) {
+                        close(s); // a flood of strangers: the job's ranks come back in a moment
+                        continue;
+                    }
+                    LIVE.incrementAndGet();
+                    daemon(() -> {
+                        try {
+                            watch(s, secret, home);
+                        } finally {
+                            LIVE.decrementAndGet();
+                        }
+                    }, "watch-rank");
                 }
             } catch (IOException e) {
                 // the collector is ending
             }
         }, "watch-accept");
+    }
+
+    /**
+     * The launcher's side, as the job ends: waits up to {@code millis} for the watch of each
+     * rank JVM to conclude, so that one killed as the job ends is still recorded.
+     */
+    static void settle(long millis) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (LIVE.get() > 0 && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
     }
 
     /** The first address other than loopback by which this host reaches one of {@code machines}, else loopback. */
@@ -83,8 +108,10 @@ public final class JobWatch {
             in = new DataInputStream(s.getInputStream());
             who = in.readUTF();
         } catch (IOException e) {
-            close(s); // not one of the job's ranks
+            close(s); // not one of the job's ranks, or one that exited as it joined
             return;
+        } finally {
+            HANDSHAKES.release();
         }
         String line;
         try {
@@ -123,25 +150,44 @@ public final class JobWatch {
         if (System.getProperties().putIfAbsent(JOINED, "yes") != null) {
             return;
         }
+        Object lock = new Object();
+        Socket[] joined = {null};
+        boolean[] exiting = {false};
+        // Registered before joining: a JVM that exits while it joins must not look killed.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (lock) {
+                exiting[0] = true;
+                if (joined[0] != null && (anyExitEnds || Failure.ranksDone())) {
+                    send(joined[0], EXITED);
+                }
+            }
+        }, "watch-exit"));
         daemon(() -> {
+            Socket s = null;
             try {
-                Socket s = connect(home);
+                // named before it connects: a slow look-up of the host's name must not outlast the handshake
+                String name = who + " (pid " + ProcessHandle.current().pid() + " on " + AbortChannel.localHostName() + ")";
+                s = connect(home);
                 if (s == null) {
                     return;
                 }
-                DataOutputStream out = new DataOutputStream(s.getOutputStream());
-                out.writeUTF(who + " (pid " + ProcessHandle.current().pid() + " on " + AbortChannel.localHostName() + ")");
-                out.flush();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    if (anyExitEnds || Failure.ranksDone()) {
-                        send(s, EXITED);
+                synchronized (lock) {
+                    if (exiting[0]) {
+                        close(s); // unnamed: the watch drops it as it would a stranger
+                        return;
                     }
-                }, "watch-exit"));
+                    DataOutputStream out = new DataOutputStream(s.getOutputStream());
+                    out.writeUTF(name);
+                    out.flush();
+                    joined[0] = s;
+                }
                 while (send(s, HEARTBEAT)) {
                     Thread.sleep(AbortChannel.HEARTBEAT_MILLIS);
                 }
-            } catch (IOException e) {
-                // no watch for this JVM: the launcher-gone poll still ends it with the job
+            } catch (IOException | RuntimeException e) {
+                if (s != null && joined[0] == null) {
+                    close(s);
+                } // no watch for this JVM: the launcher-gone poll still ends it with the job
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -159,11 +205,16 @@ public final class JobWatch {
         }
         String[] where = Files.readString(file, StandardCharsets.US_ASCII).trim().split(" ");
         Socket s = new Socket();
-        s.connect(new InetSocketAddress(where[0], Integer.parseInt(where[1])), AbortChannel.HANDSHAKE_MILLIS);
-        s.setTcpNoDelay(true);
-        JobSecret.fromLauncher().orElseThrow(() -> new IOException("no job secret")).prove(s, PURPOSE,
-                AbortChannel.HANDSHAKE_MILLIS, false);
-        return s;
+        try {
+            s.connect(new InetSocketAddress(where[0], Integer.parseInt(where[1])), AbortChannel.HANDSHAKE_MILLIS);
+            s.setTcpNoDelay(true);
+            JobSecret.fromLauncher().orElseThrow(() -> new IOException("no job secret")).prove(s, PURPOSE,
+                    AbortChannel.HANDSHAKE_MILLIS, false);
+            return s;
+        } catch (IOException | RuntimeException e) {
+            close(s);
+            throw e;
+        }
     }
 
     private static boolean send(Socket s, byte b) {

@@ -105,8 +105,9 @@ public final class RankOutput {
         try {
             JobWatch.serve(dir.toAbsolutePath().getParent(), hosts(Path.of(args[1])));
         } catch (IOException | RuntimeException e) {
-            System.err.println("error: cannot watch the job's ranks: " + e.getMessage());
-            System.exit(Failure.EXIT_FAILURE);
+            // the output still matters more: the job runs on as it would have before the watch
+            System.err.println("warning: the job's rank JVMs are not watched (" + e.getMessage()
+                    + "): a rank killed or lost may leave the others waiting");
         }
         Sink out = new Sink(new FileOutputStream(FileDescriptor.out));
         Sink err = new Sink(new FileOutputStream(FileDescriptor.err));
@@ -123,6 +124,7 @@ public final class RankOutput {
             for (Source s : sources.values()) {
                 s.rest();
             }
+            JobWatch.settle(1_000);
         } catch (IOException e) {
             boolean gone = e.getMessage() != null && e.getMessage().contains("Broken pipe");
             if (!gone) {

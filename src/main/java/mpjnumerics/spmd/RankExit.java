@@ -26,15 +26,19 @@ public final class RankExit {
         }
         String who = rank < 0 ? "a rank" : "rank " + rank;
         if (inMpi) {
-            Failure.halt(status == 0 ? Failure.EXIT_FAILURE : status,
-                    "error: " + who + " called System.exit(" + status + ") before MPI.Finalize");
+            Failure.halt(failure(status), "error: " + who + " called System.exit(" + status + ") before MPI.Finalize");
         }
-        Failure.rankExited(rank, status, "error: " + who + " exited with status " + status);
+        Failure.rankExited(rank, status & 0xff, "error: " + who + " exited with status " + (status & 0xff));
+    }
+
+    /** The process status a code ends the job with: its low 8 bits, as a shell sees them, and 1 for 0. */
+    static int failure(int code) {
+        return (code & 0xff) == 0 ? Failure.EXIT_FAILURE : code & 0xff;
     }
 
     /**
      * What {@code comm.Abort(code)} does in a user's program (MPJ's own does nothing): ends
-     * every rank of the job, with {@code code} as its status (1 for 0), as mpirun reports it.
+     * every rank of the job, with {@code code} as its status ({@link #failure}), as mpirun does.
      */
     public static void abort(mpi.Comm comm, int code) { // every rank ends, whatever comm holds
         int rank = Failure.rankOfThisThread(Integer.getInteger(Failure.RANK_PROPERTY, -1));
@@ -44,6 +48,6 @@ public final class RankExit {
             // before Init: the wrapper's number for this rank
         }
         String who = rank < 0 ? "a rank" : "rank " + rank;
-        Failure.halt(code == 0 ? Failure.EXIT_FAILURE : code, "error: " + who + " called MPI Abort(" + code + ")");
+        Failure.halt(failure(code), "error: " + who + " called MPI Abort(" + code + ")");
     }
 }

@@ -138,7 +138,7 @@ class UserProgramsIT {
     @ParameterizedTest
     @ValueSource(strings = {"multicore", "niodev"})
     void mpiAbortEndsTheJobWithItsCode(String dev) {
-        for (String[] c : new String[][] {{"1", "3", "3"}, {"0", "0", "1"}}) {
+        for (String[] c : new String[][] {{"1", "3", "3"}, {"0", "0", "1"}, {"2", "-1", "255"}}) {
             Run r = run(dev, 3, "Aborts", c[0], c[1]);
             String what = dev + " " + String.join(" ", c) + ": " + r;
             assertEquals(Integer.parseInt(c[2]), r.exit(), what);
