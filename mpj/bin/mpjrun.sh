@@ -361,12 +361,20 @@ case "$dev" in
     # The starter ends when every daemon has said its ranks ended; a daemon on a host that
     # was cut off never says so. Once a rank has recorded the job's failure (status file) the
     # starter gets 3 s to pass on the last lines, then goes.
-    grace=0 starter_status=0
+    # MPJ's starter also waits for every rank's MPI.Init: a niodev program whose every rank
+    # returned without calling it (runtime.LauncherWatch.endedWithoutMpi) has ended.
+    grace=0 starter_status=0 stopped_starter=0
     while kill -0 "$starter" 2>/dev/null; do
       [ -z "$stop_deadline" ] || [ "$SECONDS" -lt "$stop_deadline" ] || on_signal "$stop_signal"
-      if [ -s "$job_home/status" ]; then
+      no_mpi=$({ compgen -G "$job_home/no-mpi.*" || true; } | wc -l)
+      if [ -s "$job_home/status" ] || { [ "$dev" = niodev ] && [ "$no_mpi" -ge "$np" ]; }; then
         grace=$((grace + 1))
-        [ "$grace" -le 6 ] || { kill -TERM "$starter" 2>/dev/null || true; break; }
+        # the ranks without MPI have ended: 1 s for their last output (not the 3 s a failure gets)
+        if [ "$grace" -gt 6 ] || { [ "$no_mpi" -ge "$np" ] && [ "$grace" -gt 2 ]; }; then
+          kill -TERM "$starter" 2>/dev/null || true
+          stopped_starter=1
+          break
+        fi
       fi
       sleep 0.5 &
       if ((BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] >= 501)); then
@@ -399,7 +407,7 @@ case "$dev" in
         cat "$job_home/starter.err" >&2 || true
       fi
       status=1
-    elif [ "$starter_status" -gt 128 ]; then
+    elif [ "$starter_status" -gt 128 ] && [ "$stopped_starter" = 0 ]; then
       # killed by someone: the ranks it started stop when this job's MPJ home goes
       echo "error: MPJ's starter was killed (signal $((starter_status - 128))) before the job finished" >&2
       status=1

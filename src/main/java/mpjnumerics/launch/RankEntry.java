@@ -15,6 +15,7 @@ import mpjnumerics.runtime.LauncherWatch;
 import mpjnumerics.runtime.AbortChannel;
 import mpjnumerics.runtime.Rendezvous;
 import mpjnumerics.runtime.RankOutput;
+import mpjnumerics.spmd.Spmd;
 
 /**
  * The one entry point of every rank: in its own JVM as MPJ's starter or daemons start it
@@ -55,6 +56,9 @@ public final class RankEntry {
         run(rank, mpj[at], mpjArgs, null, true, System.getProperty(CLASS_PATH));
         if (mpj[2].equals("niodev")) {
             Failure.ranksFinished(); // one rank per JVM: the program is done
+            if (!Spmd.everInitialized()) {
+                LauncherWatch.endedWithoutMpi(rank); // MPJ's starter would wait for it forever
+            }
             RankOutput.restore();
         }
     }

@@ -65,6 +65,25 @@ public final class LauncherWatch {
         }
     }
 
+    /**
+     * Marks, in the job's MPJ home, that {@code rank}'s program returned without calling
+     * MPI.Init (a usage check that returns early, say). MPJ's starter waits for every rank's
+     * Init; mpjrun.sh ends it once every rank has left such a mark.
+     */
+    public static void endedWithoutMpi(int rank) {
+        String file = System.getProperty("mpjnumerics.statusFile");
+        if (file != null) {
+            try {
+                Files.createFile(Path.of(file).resolveSibling(NO_MPI_PREFIX + rank));
+            } catch (java.io.IOException e) {
+                // already there, or the job is gone
+            }
+        }
+    }
+
+    /** mpjrun.sh counts these files: one per rank whose program never called MPI.Init. */
+    static final String NO_MPI_PREFIX = "no-mpi.";
+
     /** Set once this JVM's rank has met the others (MPI.Init done, abort channel open). */
     private static final String JOINED = "mpjnumerics.joined";
     static final long JOIN_SECONDS = Long.getLong("mpjnumerics.joinSeconds", 60);

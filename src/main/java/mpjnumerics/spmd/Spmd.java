@@ -29,6 +29,15 @@ public final class Spmd {
         this.args = args;
     }
 
+    /** Whether MPI.Init ran in this JVM (MPJ sets COMM_WORLD there, and leaves it after Finalize). */
+    public static boolean everInitialized() {
+        try {
+            return MPI.COMM_WORLD != null;
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
     /** Joins the job: MPI.Init with the launcher's arguments. */
     public static Spmd init(String[] mpjArgs) {
         skipLog4jConfigSearch();

@@ -134,6 +134,21 @@ class UserProgramsIT {
         RANKS.awaitNone(Duration.ofSeconds(10));
     }
 
+    /** MPJ's starter waits for every rank's MPI.Init: a program that returns before it ends all the same. */
+    @ParameterizedTest
+    @ValueSource(strings = {"multicore", "niodev"})
+    void aProgramWhoseRanksReturnBeforeMpiInitEnds(String dev) {
+        Run r = run(dev, 3, "UsageCheck");
+        assertEquals(0, r.exit(), dev + ": " + r);
+        assertEquals("usage: UsageCheck N\n".repeat(3), r.errLines(), dev + ": " + r);
+        assertEquals("", r.out(), dev + ": " + r);
+        assertTrue(r.seconds() < 10, dev + ": " + r);
+        Run ok = run(dev, 3, "UsageCheck", "x");
+        assertEquals(0, ok.exit(), dev + ": " + ok);
+        assertEquals(List.of("rank 0 of x", "rank 1 of x", "rank 2 of x"), sortedLines(ok.out()), dev + ": " + ok);
+        RANKS.awaitNone(Duration.ofSeconds(10));
+    }
+
     /** MPJ's Abort does nothing; through the rank wrapper it ends every rank with its code, as mpirun does. */
     @ParameterizedTest
     @ValueSource(strings = {"multicore", "niodev"})
