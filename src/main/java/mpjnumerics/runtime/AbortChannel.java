@@ -379,7 +379,7 @@ public final class AbortChannel {
         }
     }
 
-    private static void closeQuietly(java.io.Closeable c) {
+    static void closeQuietly(java.io.Closeable c) {
         try {
             c.close();
         } catch (IOException e) {
@@ -387,7 +387,7 @@ public final class AbortChannel {
         }
     }
 
-    private static void daemon(Runnable r, String name) {
+    static void daemon(Runnable r, String name) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         t.start();

@@ -53,16 +53,16 @@ public final class JobWatch {
         Files.writeString(tmp, server.getInetAddress().getHostAddress() + " " + server.getLocalPort() + "\n",
                 StandardCharsets.US_ASCII);
         Files.move(tmp, home.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
-        daemon(() -> {
+        AbortChannel.daemon(() -> {
             try {
                 while (true) {
                     Socket s = server.accept();
                     if (!HANDSHAKES.tryAcquire()) {
-                        close(s); // a flood of strangers: the job's ranks come back in a moment
+                        AbortChannel.closeQuietly(s); // a flood of strangers: the job's ranks come back in a moment
                         continue;
                     }
                     LIVE.incrementAndGet();
-                    daemon(() -> {
+                    AbortChannel.daemon(() -> {
                         try {
                             watch(s, secret, home);
                         } finally {
@@ -108,7 +108,7 @@ public final class JobWatch {
             in = new DataInputStream(s.getInputStream());
             who = in.readUTF();
         } catch (IOException e) {
-            close(s); // not one of the job's ranks, or one that exited as it joined
+            AbortChannel.closeQuietly(s); // not one of the job's ranks, or one that exited as it joined
             return;
         } finally {
             HANDSHAKES.release();
@@ -130,7 +130,7 @@ public final class JobWatch {
         } catch (IOException e) {
             line = who + " ended before the job finished: killed or crashed (" + e.getMessage() + ")";
         } finally {
-            close(s);
+            AbortChannel.closeQuietly(s);
         }
         // A rank that halted the job said why itself; a job whose home is gone has ended.
         if (Files.isDirectory(home) && !Files.exists(home.resolve(Failure.HALTED_FILE))) {
@@ -162,7 +162,7 @@ public final class JobWatch {
                 }
             }
         }, "watch-exit"));
-        daemon(() -> {
+        AbortChannel.daemon(() -> {
             Socket s = null;
             try {
                 // named before it connects: a slow look-up of the host's name must not outlast the handshake
@@ -173,7 +173,7 @@ public final class JobWatch {
                 }
                 synchronized (lock) {
                     if (exiting[0]) {
-                        close(s); // unnamed: the watch drops it as it would a stranger
+                        AbortChannel.closeQuietly(s); // unnamed: the watch drops it as it would a stranger
                         return;
                     }
                     DataOutputStream out = new DataOutputStream(s.getOutputStream());
@@ -186,7 +186,7 @@ public final class JobWatch {
                 }
             } catch (IOException | RuntimeException e) {
                 if (s != null && joined[0] == null) {
-                    close(s);
+                    AbortChannel.closeQuietly(s);
                 } // no watch for this JVM: the launcher-gone poll still ends it with the job
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -212,7 +212,7 @@ public final class JobWatch {
                     AbortChannel.HANDSHAKE_MILLIS, false);
             return s;
         } catch (IOException | RuntimeException e) {
-            close(s);
+            AbortChannel.closeQuietly(s);
             throw e;
         }
     }
@@ -227,19 +227,5 @@ public final class JobWatch {
                 return false;
             }
         }
-    }
-
-    private static void close(Socket s) {
-        try {
-            s.close();
-        } catch (IOException e) {
-            // closed
-        }
-    }
-
-    private static void daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        t.start();
     }
 }
