@@ -366,8 +366,9 @@ case "$dev" in
     grace=0 starter_status=0 stopped_starter=0
     while kill -0 "$starter" 2>/dev/null; do
       [ -z "$stop_deadline" ] || [ "$SECONDS" -lt "$stop_deadline" ] || on_signal "$stop_signal"
-      no_mpi=$({ compgen -G "$job_home/no-mpi.*" || true; } | wc -l)
-      if [ -s "$job_home/status" ] || { [ "$dev" = niodev ] && [ "$no_mpi" -ge "$np" ]; }; then
+      no_mpi=0
+      [ "$dev" != niodev ] || no_mpi=$({ compgen -G "$job_home/no-mpi.*" || true; } | wc -l)
+      if [ -s "$job_home/status" ] || [ "$no_mpi" -ge "$np" ]; then
         grace=$((grace + 1))
         # the ranks without MPI have ended: 1 s for their last output (not the 3 s a failure gets)
         if [ "$grace" -gt 6 ] || { [ "$no_mpi" -ge "$np" ] && [ "$grace" -gt 2 ]; }; then

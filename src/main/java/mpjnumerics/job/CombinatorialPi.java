@@ -104,10 +104,7 @@ final class CombinatorialPi {
             Dealer dealer = new Dealer(spmd, items);
             ctx.compute(() -> {
                 for (long i; (i = dealer.take()) >= 0;) {
-                    long[] r = item(d, i, dealer::serve);
-                    out.add(i);
-                    out.add(r.length);
-                    out.addAll(r);
+                    append(out, i, item(d, i, dealer::serve));
                     ctx.progress().update(dealer.dealt());
                 }
                 return null;
@@ -188,12 +185,17 @@ final class CombinatorialPi {
         LongList out = new LongList();
         for (int i = 0; i < results.length; i++) {
             if (results[i] != null) {
-                out.add(i);
-                out.add(results[i].length);
-                out.addAll(results[i]);
+                append(out, i, results[i]);
             }
         }
         return out.toArray();
+    }
+
+    /** Item i's result r, as {@link #flatten} and {@link #unflatten} lay it out. */
+    private static void append(LongList out, long i, long[] r) {
+        out.add(i);
+        out.add(r.length);
+        out.addAll(r);
     }
 
     private static void unflatten(long[] flat, long[][] results) {

@@ -167,13 +167,14 @@ final class ProgramLoader extends URLClassLoader {
         if (count + (abortRefs.isEmpty() ? 2 : 6) > 0xffff) {
             return b;
         }
-        byte[] out = b.clone();
         int abort = count + 5; // the Methodref added below
-        if (!abortRefs.isEmpty() && !pointCallsAt(out, end, at, abortRefs, abort)) {
-            abortRefs.clear(); // code this walk cannot read: its Abort calls stay as MPJ has them
-        }
-        if (exitRef < 0 && abortRefs.isEmpty()) {
-            return b;
+        byte[] out = abortRefs.isEmpty() ? null : callsPointedAt(b, end, at, abortRefs, abort);
+        if (out == null) {
+            abortRefs.clear(); // none, or code this walk cannot read: its Abort calls stay as MPJ has them
+            if (exitRef < 0) {
+                return b;
+            }
+            out = b.clone();
         }
         java.io.ByteArrayOutputStream extra = new java.io.ByteArrayOutputStream();
         int target = count + 1;
@@ -205,25 +206,24 @@ final class ProgramLoader extends URLClassLoader {
     }
 
     /**
-     * In every method's code (the class's fields, methods and attributes start at
-     * {@code p}), each invokevirtual of one of {@code refs} becomes an invokestatic of
-     * {@code to}; false when the code cannot be read (then nothing is changed).
+     * A copy of the class file in which, in every method's code (the class's fields, methods
+     * and attributes start at {@code p}), each invokevirtual of one of {@code refs} is an
+     * invokestatic of {@code to}; null when the code cannot be read.
      */
-    private static boolean pointCallsAt(byte[] b, int p, int[] at, java.util.Set<Integer> refs, int to) {
-        byte[] copy = b.clone();
+    private static byte[] callsPointedAt(byte[] b, int p, int[] at, java.util.Set<Integer> refs, int to) {
+        byte[] out = b.clone();
         try {
             p += 6;
             p += 2 + 2 * u2(b, p); // interfaces
-            p = members(b, p, at, null, null, 0); // fields
-            members(b, p, at, copy, refs, to); // methods
+            p = members(b, p, at, out, refs, to); // fields: no Code attribute
+            members(b, p, at, out, refs, to); // methods
         } catch (RuntimeException e) {
-            return false;
+            return null;
         }
-        System.arraycopy(copy, 0, b, 0, b.length);
-        return true;
+        return out;
     }
 
-    /** Walks a fields or methods table, rewriting the calls in its Code attributes when {@code out} is given. */
+    /** Walks a fields or methods table, rewriting the calls in its Code attributes into {@code out}. */
     private static int members(byte[] b, int p, int[] at, byte[] out, java.util.Set<Integer> refs, int to) {
         int n = u2(b, p);
         p += 2;
@@ -232,7 +232,7 @@ final class ProgramLoader extends URLClassLoader {
             p += 8;
             for (int a = 0; a < attributes; a++) {
                 int length = (int) u4(b, p + 2);
-                if (out != null && utf8(b, at, u2(b, p)).equals("Code")) {
+                if (utf8(b, at, u2(b, p)).equals("Code")) {
                     int code = p + 6 + 8;
                     rewriteCalls(b, code, (int) u4(b, p + 6 + 4), out, refs, to);
                 }

@@ -227,12 +227,23 @@ public final class Failure {
     static final String HALTED_FILE = "halted";
 
     static void markHalted() {
+        mark(HALTED_FILE);
+    }
+
+    /** The job's MPJ home, the folder of -Dmpjnumerics.statusFile (mpjrun.sh's, cluster devices); null without one. */
+    static java.nio.file.Path jobHome() {
         String file = System.getProperty("mpjnumerics.statusFile");
-        if (file == null) {
+        return file == null ? null : java.nio.file.Path.of(file).toAbsolutePath().getParent();
+    }
+
+    /** Creates the empty file {@code name} in the job's MPJ home, if there is one and it is not there yet. */
+    static void mark(String name) {
+        java.nio.file.Path home = jobHome();
+        if (home == null) {
             return;
         }
         try {
-            java.nio.file.Files.createFile(java.nio.file.Path.of(file).resolveSibling(HALTED_FILE));
+            java.nio.file.Files.createFile(home.resolve(name));
         } catch (java.io.IOException | RuntimeException e) {
             // made by another rank already, or the job's home is gone: the job ends either way
         }

@@ -11,8 +11,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import mpjnumerics.report.AtomicFile;
 
 /**
  * Watches every rank JVM of a niodev or hybdev job from the launcher's side, whatever program
@@ -49,10 +49,7 @@ public final class JobWatch {
         System.setProperty("mpjnumerics.statusFile", home.resolve("status").toString());
         ServerSocket server = new ServerSocket();
         server.bind(new InetSocketAddress(bindAddress(machines), 0));
-        Path tmp = home.resolve(FILE + ".tmp");
-        Files.writeString(tmp, server.getInetAddress().getHostAddress() + " " + server.getLocalPort() + "\n",
-                StandardCharsets.US_ASCII);
-        Files.move(tmp, home.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(home.resolve(FILE), server.getInetAddress().getHostAddress() + " " + server.getLocalPort() + "\n");
         AbortChannel.daemon(() -> {
             try {
                 while (true) {

@@ -22,8 +22,7 @@ public final class LauncherWatch {
      * nothing without a status file (a rank started by hand).
      */
     public static void start(String who, boolean anyExitEnds) {
-        String file = System.getProperty("mpjnumerics.statusFile");
-        Path home = file == null ? null : Path.of(file).toAbsolutePath().getParent();
+        Path home = Failure.jobHome();
         if (home == null || !Files.isDirectory(home)) {
             return;
         }
@@ -71,14 +70,7 @@ public final class LauncherWatch {
      * Init; mpjrun.sh ends it once every rank has left such a mark.
      */
     public static void endedWithoutMpi(int rank) {
-        String file = System.getProperty("mpjnumerics.statusFile");
-        if (file != null) {
-            try {
-                Files.createFile(Path.of(file).resolveSibling(NO_MPI_PREFIX + rank));
-            } catch (java.io.IOException e) {
-                // already there, or the job is gone
-            }
-        }
+        Failure.mark(NO_MPI_PREFIX + rank);
     }
 
     /** mpjrun.sh counts these files: one per rank whose program never called MPI.Init. */

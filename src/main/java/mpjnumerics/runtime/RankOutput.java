@@ -43,8 +43,7 @@ public final class RankOutput {
      * False, and nothing changed, where there is no such folder (a rank started by hand).
      */
     public static boolean redirect() {
-        String status = System.getProperty("mpjnumerics.statusFile");
-        Path dir = status == null ? null : Path.of(status).toAbsolutePath().getParent();
+        Path dir = Failure.jobHome();
         if (dir == null || !Files.isDirectory(dir.resolve("out"))
                 || System.getProperties().putIfAbsent(REDIRECTED, "yes") != null) {
             return false; // none, or done once for this JVM (hybdev: a rank entry per rank thread)

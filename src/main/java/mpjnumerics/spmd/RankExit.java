@@ -15,25 +15,16 @@ public final class RankExit {
 
     public static void exit(int status) {
         boolean inMpi;
-        int rank = Failure.rankOfThisThread(Integer.getInteger(Failure.RANK_PROPERTY, -1));
         try {
             inMpi = MPI.Initialized();
-            if (MPI.COMM_WORLD != null) {
-                rank = MPI.COMM_WORLD.Rank(); // still answers after Finalize
-            }
         } catch (Throwable t) {
             inMpi = false;
         }
-        String who = rank < 0 ? "a rank" : "rank " + rank;
+        String who = who();
         if (inMpi) {
             Failure.halt(failure(status), "error: " + who + " called System.exit(" + status + ") before MPI.Finalize");
         }
-        Failure.rankExited(rank, status & 0xff, "error: " + who + " exited with status " + (status & 0xff));
-    }
-
-    /** The process status a code ends the job with: its low 8 bits, as a shell sees them, and 1 for 0. */
-    static int failure(int code) {
-        return (code & 0xff) == 0 ? Failure.EXIT_FAILURE : code & 0xff;
+        Failure.rankExited(rank(), status & 0xff, "error: " + who + " exited with status " + (status & 0xff));
     }
 
     /**
@@ -41,13 +32,28 @@ public final class RankExit {
      * every rank of the job, with {@code code} as its status ({@link #failure}), as mpirun does.
      */
     public static void abort(mpi.Comm comm, int code) { // every rank ends, whatever comm holds
-        int rank = Failure.rankOfThisThread(Integer.getInteger(Failure.RANK_PROPERTY, -1));
+        Failure.halt(failure(code), "error: " + who() + " called MPI Abort(" + code + ")");
+    }
+
+    /** The process status a code ends the job with: its low 8 bits, as a shell sees them, and 1 for 0. */
+    static int failure(int code) {
+        return (code & 0xff) == 0 ? Failure.EXIT_FAILURE : code & 0xff;
+    }
+
+    /** The calling rank's world rank once MPI.Init has run (also after Finalize), else the wrapper's number; -1 unknown. */
+    private static int rank() {
         try {
-            rank = MPI.COMM_WORLD.Rank();
+            if (Spmd.everInitialized()) {
+                return MPI.COMM_WORLD.Rank();
+            }
         } catch (Throwable t) {
-            // before Init: the wrapper's number for this rank
+            // fall back on the wrapper's number
         }
-        String who = rank < 0 ? "a rank" : "rank " + rank;
-        Failure.halt(failure(code), "error: " + who + " called MPI Abort(" + code + ")");
+        return Failure.rankOfThisThread(Integer.getInteger(Failure.RANK_PROPERTY, -1));
+    }
+
+    private static String who() {
+        int rank = rank();
+        return rank < 0 ? "a rank" : "rank " + rank;
     }
 }

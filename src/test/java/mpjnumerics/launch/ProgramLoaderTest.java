@@ -55,6 +55,20 @@ class ProgramLoaderTest {
         }
     }
 
+    /** {@code c} defined anew from {@code classFile} (the JVM verifies it), in a loader of its own. */
+    Class<?> defined(Class<?> c, byte[] classFile) throws ClassNotFoundException {
+        ClassLoader loader = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (name.equals(c.getName())) {
+                    return defineClass(name, classFile, 0, classFile.length);
+                }
+                return super.loadClass(name, resolve);
+            }
+        };
+        return loader.loadClass(c.getName());
+    }
+
     /** The rewritten class loads (the JVM verifies it) and its exit call names spmd.RankExit. */
     @Test
     void systemExitIsPointedAtTheRankWrapper() throws Exception {
@@ -63,16 +77,7 @@ class ProgramLoaderTest {
         String text = new String(rewritten, StandardCharsets.ISO_8859_1);
         assertTrue(text.contains(ProgramLoader.EXIT_TARGET));
         assertEquals(original.length + 3 + ProgramLoader.EXIT_TARGET.length() + 3, rewritten.length);
-        ClassLoader loader = new ClassLoader(getClass().getClassLoader()) {
-            @Override
-            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                if (name.equals(Exits.class.getName())) {
-                    return defineClass(name, rewritten, 0, rewritten.length);
-                }
-                return super.loadClass(name, resolve);
-            }
-        };
-        Class<?> c = loader.loadClass(Exits.class.getName());
+        Class<?> c = defined(Exits.class, rewritten);
         Method run = c.getDeclaredMethod("run", int.class);
         run.setAccessible(true);
         run.invoke(null, 3); // the exit branch is not taken; the class verified and ran
@@ -92,16 +97,7 @@ class ProgramLoaderTest {
         String after = javap(rewritten);
         assertTrue(after.contains("invokestatic") && after.contains("mpjnumerics/spmd/RankExit.abort:(Lmpi/Comm;I)V"), after);
         assertFalse(after.contains("Comm.Abort"), after);
-        ClassLoader loader = new ClassLoader(getClass().getClassLoader()) {
-            @Override
-            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                if (name.equals(Aborts.class.getName())) {
-                    return defineClass(name, rewritten, 0, rewritten.length);
-                }
-                return super.loadClass(name, resolve);
-            }
-        };
-        Method run = loader.loadClass(Aborts.class.getName()).getDeclaredMethod("run", mpi.Comm.class, int.class);
+        Method run = defined(Aborts.class, rewritten).getDeclaredMethod("run", mpi.Comm.class, int.class);
         run.setAccessible(true);
         assertEquals(11, run.invoke(null, null, 1));
         assertEquals(3, run.invoke(null, null, 7));
