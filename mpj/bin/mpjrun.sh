@@ -165,6 +165,46 @@ np_opt=()
 
 # A fresh random secret for each job (256 bits, in hexadecimal): the ranks and the
 # rendezvous prove it to each other (runtime.JobSecret). It never appears on a command line.
+# The last value given to job option $1 among the remaining arguments; fails when not given.
+job_option() {
+  local name=$1 found=1 value="" a
+  shift
+  while [ $# -gt 0 ]; do
+    a=$1; shift
+    case "$a" in
+      "--$name") [ $# -gt 0 ] || return 1; value=$1 found=0; shift ;;
+      "--$name="*) value=${a#*=} found=0 ;;
+    esac
+  done
+  [ "$found" = 0 ] && printf '%s' "$value"
+}
+
+# Whether a job's Vector API rule (Job.vectorUse: option, threshold per rank, minus=default or
+# -, conditions name=value or !name) holds for NP ranks and these job arguments. Only numbers
+# written as literals joined by + - * ^ are read; on anything else the answer is no, and the
+# launcher decides in Java, starting a JVM with the module itself if the run needs it: this
+# JVM must not have it when it is not used, for its incubator warning.
+vector_rule_holds() {
+  local -a rule
+  read -r -a rule <<<"$1"
+  local np=$2 c value minus=0 lit='[0-9]+(\.[0-9]+)?([eE][0-9]+)?'
+  shift 2
+  [ ${#rule[@]} -ge 3 ] || return 1
+  for c in "${rule[@]:3}"; do
+    case "$c" in
+      '!'*) job_option "${c#!}" "$@" >/dev/null && return 1 ;;
+      *=*) [ "$(job_option "${c%%=*}" "$@")" = "${c#*=}" ] || return 1 ;;
+    esac
+  done
+  value=$(job_option "${rule[0]}" "$@") || return 1
+  if [ "${rule[2]}" != - ]; then
+    minus=$(job_option "${rule[2]%%=*}" "$@") || minus=${rule[2]#*=}
+  fi
+  value=${value//_/} minus=${minus//_/}
+  [[ $value =~ ^$lit([-+*^]$lit)*$ && $minus =~ ^$lit([-+*^]$lit)*$ && $np =~ ^[0-9]+$ ]] || return 1
+  awk "BEGIN { exit !(($value) - ($minus) >= ${rule[1]} * $np) }" 2>/dev/null
+}
+
 new_secret() { od -An -N32 -tx1 /dev/urandom | tr -d ' \n'; }
 
 # Signals. bash runs a trap only when the foreground command has ended, so every long-lived
@@ -218,8 +258,11 @@ case "$dev" in
     # With -cp the name may be a class of the user's own, which no table entry is for.
     if [ -z "${MPJ_NUMERICS_VECTOR:-}" ] && [ -z "$cp" ] && [ "$table" -nt "$jar" ]; then
       declared=()
-      while IFS=$'\t' read -r name opts; do
-        [ "$name" = "${job,,}" ] && { read -r -a declared <<<"$opts"; break; }
+      while IFS='|' read -r name opts rule; do
+        [ "$name" = "${job,,}" ] || continue
+        read -r -a declared <<<"$opts"
+        if vector_rule_holds "$rule" "${np:-$(nproc)}" "$@"; then declared+=(--add-modules=jdk.incubator.vector); fi
+        break
       done <"$table"
       jvm_opts=("${declared[@]}" "${jvm_opts[@]}")
     fi

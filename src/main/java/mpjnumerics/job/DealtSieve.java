@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongConsumer;
+import mpjnumerics.kernel.primes.PrimeSieve;
 import mpjnumerics.spmd.Dealer;
 import mpjnumerics.spmd.Range;
 import mpjnumerics.spmd.Spmd;
@@ -20,6 +21,30 @@ final class DealtSieve {
     /** A block's work: its result, reporting each sieved segment's length to {@code segmentDone}. */
     interface Work {
         long[] run(Range block, LongConsumer segmentDone);
+    }
+
+    /**
+     * A range of this many windows of {@link PrimeSieve#VECTOR_NUMBERS} per rank has a window
+     * that wide ({@link #usesVector}) whatever its place and the number of ranks, as a test
+     * checks: the rule mpjrun.sh applies for the sieve jobs.
+     */
+    static final VectorUse VECTOR_USE = new VectorUse("to", 8 * PrimeSieve.VECTOR_NUMBERS, "from", "0", List.of());
+
+    /**
+     * Whether a block dealt over [from, to] to {@code ranks} ranks, or a rank's fixed piece
+     * when it is not dealt, is wide enough for the Vector API pre-sieve. The first block dealt
+     * is {@link Dealer#blockLength} items, all whole but perhaps the range's last.
+     */
+    static boolean usesVector(Range all, int ranks) {
+        if (all.isEmpty()) {
+            return false;
+        }
+        long bytes = all.last() / 30 - all.first() / 30 + 1;
+        if (!worthDealing(all, ranks)) {
+            return PrimeSieve.wideBytes(bytes / ranks);
+        }
+        long per = itemBytes(all);
+        return PrimeSieve.wideBytes(per * Math.max(1, Dealer.blockLength(items(all, per), ranks) - 1));
     }
 
     /** Items per rank from which a range is dealt rather than split in fixed pieces. */

@@ -26,11 +26,28 @@ public interface Job {
     default void validate(Parsed options, int ranks) throws UsageException {}
 
     /**
-     * Options the job's JVMs need (a module its kernels use, a compiler setting): the launchers
-     * start them so. The kernels must give the same results without them, only slower.
+     * Options the job's JVMs need (a heap or compiler setting; the Vector API's module comes
+     * from {@link #usesVector}): the launchers start them so. The kernels must give the same results without them, only slower.
      */
     default List<String> jvmOptions() {
         return List.of();
+    }
+
+    /**
+     * When the kernels use the Vector API, as a rule mpjrun.sh can apply to the command line;
+     * by default never.
+     */
+    default VectorUse vectorUse() {
+        return VectorUse.NEVER;
+    }
+
+    /**
+     * Whether this run's kernels use the Vector API, so that its JVMs need the module: by
+     * default {@link #vectorUse}'s rule. A job whose use depends on more overrides this; it must
+     * then hold wherever that rule does.
+     */
+    default boolean usesVector(Parsed options, int ranks) {
+        return vectorUse().holds(options, ranks);
     }
 
     /**

@@ -2,7 +2,8 @@ package mpjnumerics.job;
 
 import java.util.List;
 import mpjnumerics.cli.Options;
-import mpjnumerics.kernel.VectorApi;
+import mpjnumerics.cli.Parsed;
+import mpjnumerics.kernel.primecount.DelegliseRivat;
 import mpjnumerics.kernel.primes.PrimeSieve;
 import mpjnumerics.spmd.Spmd;
 
@@ -23,7 +24,13 @@ public final class NthPrime implements Job {
     @Override
     public List<String> jvmOptions() {
         // the pre-sieve's pattern copy; the combinatorial count's heap
-        return List.of(VectorApi.JVM_OPTION, PrimeSieve.YOUNG_GEN_OPTION, CombinatorialPi.INITIAL_HEAP_OPTION);
+        return List.of(PrimeSieve.YOUNG_GEN_OPTION, CombinatorialPi.INITIAL_HEAP_OPTION);
+    }
+
+    /** Where the count of primes to the first guess sieves wide windows of P2 (n from about 1e16). */
+    @Override
+    public boolean usesVector(Parsed options, int ranks) {
+        return DelegliseRivat.sievesWideWindows(mpjnumerics.kernel.primecount.NthPrime.guess(options.integer("n")));
     }
 
     @Override

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import mpjnumerics.cli.Options;
-import mpjnumerics.kernel.VectorApi;
+import mpjnumerics.cli.Parsed;
 import mpjnumerics.kernel.montecarlo.BlockPlan;
 import mpjnumerics.kernel.montecarlo.PiKernel;
 import mpjnumerics.spmd.Range;
@@ -23,9 +23,27 @@ public final class PiMonteCarlo implements Job {
 
     @Override
     public List<String> jvmOptions() {
-        // The vector lanes; a small young generation: the vector kernel's warm-up allocates
-        // hundreds of megabytes of short-lived boxes, which would otherwise all become resident.
-        return List.of(VectorApi.JVM_OPTION, "-Xmn8m");
+        // A small young generation: the vector kernel's warm-up allocates hundreds of megabytes
+        // of short-lived boxes, which would otherwise all become resident.
+        return List.of("-Xmn8m");
+    }
+
+    /** Every rank counting without a checkpoint has its share of the samples, the largest at least the mean. */
+    @Override
+    public VectorUse vectorUse() {
+        return new VectorUse("samples", PiKernel.VECTOR_MIN_SAMPLES, "", "0", List.of("!checkpoint"));
+    }
+
+    @Override
+    public boolean usesVector(Parsed options, int ranks) {
+        return options.has("checkpoint") ? PiKernel.vectorPays(checkpointUnitSamples(options.integer("samples")))
+                : vectorUse().holds(options, ranks);
+    }
+
+    /** The samples of the first unit of a checkpointed run. */
+    private static long checkpointUnitSamples(long samples) {
+        BlockPlan plan = BlockPlan.of(samples);
+        return Math.min(samples, Journal.perUnit(plan.blocks(), 1) * plan.blockSize());
     }
 
     /** Blocks per vector kernel call (an even number: 512-bit vectors take blocks in pairs). */
@@ -87,7 +105,7 @@ public final class PiMonteCarlo implements Job {
         long seed = ctx.options().integer("seed");
         BlockPlan plan = BlockPlan.of(samples);
         long per = Journal.perUnit(plan.blocks(), 1);
-        boolean vector = PiKernel.vectorFor(Math.min(samples, per * plan.blockSize()));
+        boolean vector = PiKernel.vectorFor(checkpointUnitSamples(samples));
         long[] hits = {0};
         Journal journal = Journal.open(ctx);
         journal.run("blocks", Journal.units(plan.blocks(), per), u -> ctx.compute(() -> {

@@ -6,7 +6,7 @@ import java.util.function.LongConsumer;
 import mpjnumerics.cli.Options;
 import mpjnumerics.cli.Parsed;
 import mpjnumerics.cli.UsageException;
-import mpjnumerics.kernel.VectorApi;
+import mpjnumerics.kernel.primecount.DelegliseRivat;
 import mpjnumerics.kernel.primes.PrimeSieve;
 import mpjnumerics.kernel.primes.Tuplets;
 import mpjnumerics.spmd.Range;
@@ -49,7 +49,36 @@ public final class PrimeCount implements Job {
     @Override
     public List<String> jvmOptions() {
         // the pre-sieve's pattern copy; the combinatorial count's heap
-        return List.of(VectorApi.JVM_OPTION, PrimeSieve.YOUNG_GEN_OPTION, CombinatorialPi.INITIAL_HEAP_OPTION);
+        return List.of(PrimeSieve.YOUNG_GEN_OPTION, CombinatorialPi.INITIAL_HEAP_OPTION);
+    }
+
+    /** What mpjrun.sh can see: a sieve asked for by name over a long range. */
+    @Override
+    public VectorUse vectorUse() {
+        VectorUse sieve = DealtSieve.VECTOR_USE;
+        return new VectorUse(sieve.option(), sieve.perRank(), sieve.minus(), sieve.minusDefault(), List.of("method=sieve"));
+    }
+
+    /** The sieve over a long range; the combinatorial count where its P2 sieves wide windows. */
+    @Override
+    public boolean usesVector(Parsed options, int ranks) {
+        long from = options.integer("from");
+        long to = options.integer("to");
+        if (method(options).equals("sieve")) {
+            Range all = new Range(from, to);
+            return options.has("checkpoint") ? PrimeSieve.wideBytes(to / 30 - from / 30 + 1) // units of 64 segments or more
+                    : DealtSieve.usesVector(all, ranks);
+        }
+        return DelegliseRivat.sievesWideWindows(to) || (from > 2 && DelegliseRivat.sievesWideWindows(from - 1));
+    }
+
+    /** The method this run counts with: auto resolved. */
+    private static String method(Parsed options) {
+        String method = options.text("method");
+        if (!method.equals("auto")) {
+            return method;
+        }
+        return options.integer("tuplets") > 1 ? "sieve" : choose(options.integer("from"), options.integer("to"));
     }
 
     /**
@@ -87,11 +116,7 @@ public final class PrimeCount implements Job {
     public Outcome run(Context ctx) {
         Range all = new Range(ctx.options().integer("from"), ctx.options().integer("to"));
         int k = (int) ctx.options().integer("tuplets");
-        String method = ctx.options().text("method");
-        if (method.equals("auto")) {
-            method = k > 1 ? "sieve" : choose(all.first(), all.last());
-        }
-        return method.equals("sieve") ? sieve(ctx, all, k) : combinatorial(ctx, all);
+        return method(ctx.options()).equals("sieve") ? sieve(ctx, all, k) : combinatorial(ctx, all);
     }
 
     private static Outcome combinatorial(Context ctx, Range all) {

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import mpjnumerics.cli.Options;
-import mpjnumerics.kernel.VectorApi;
+import mpjnumerics.cli.Parsed;
 import mpjnumerics.kernel.primes.Gaps;
 import mpjnumerics.kernel.primes.PrimeSieve;
 import mpjnumerics.report.AtomicFile;
@@ -33,7 +33,17 @@ public final class PrimeGaps implements Job {
 
     @Override
     public List<String> jvmOptions() {
-        return List.of(VectorApi.JVM_OPTION, PrimeSieve.YOUNG_GEN_OPTION); // the sieve's pre-sieve
+        return List.of(PrimeSieve.YOUNG_GEN_OPTION); // the sieve's pre-sieve
+    }
+
+    @Override
+    public VectorUse vectorUse() {
+        return DealtSieve.VECTOR_USE;
+    }
+
+    @Override
+    public boolean usesVector(Parsed options, int ranks) {
+        return DealtSieve.usesVector(new Range(options.integer("from"), options.integer("to")), ranks);
     }
 
     @Override

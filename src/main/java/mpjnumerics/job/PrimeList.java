@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import mpjnumerics.cli.Options;
 import mpjnumerics.cli.Parsed;
-import mpjnumerics.kernel.VectorApi;
 import mpjnumerics.cli.UsageException;
 import mpjnumerics.report.DecimalWriter;
 import mpjnumerics.kernel.primes.PrimeSieve;
@@ -64,7 +63,21 @@ public final class PrimeList implements Job {
 
     @Override
     public List<String> jvmOptions() {
-        return List.of(VectorApi.JVM_OPTION, PrimeSieve.YOUNG_GEN_OPTION); // the sieve's pre-sieve
+        return List.of(PrimeSieve.YOUNG_GEN_OPTION); // the sieve's pre-sieve
+    }
+
+    /** Fixed pieces, one a rank; a checkpointed list's units are narrower. */
+    @Override
+    public VectorUse vectorUse() {
+        VectorUse sieve = DealtSieve.VECTOR_USE;
+        return new VectorUse(sieve.option(), sieve.perRank(), sieve.minus(), sieve.minusDefault(), List.of("!checkpoint"));
+    }
+
+    @Override
+    public boolean usesVector(Parsed options, int ranks) {
+        long span = options.integer("to") - options.integer("from");
+        long pieces = options.has("checkpoint") ? Math.min(Journal.MAX_UNITS, span / MIN_UNIT + 1) : ranks;
+        return PrimeSieve.wideBytes(span / 30 / pieces);
     }
 
     @Override

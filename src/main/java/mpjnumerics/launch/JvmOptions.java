@@ -3,22 +3,25 @@ package mpjnumerics.launch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import mpjnumerics.cli.Parsed;
 import mpjnumerics.job.Job;
 import mpjnumerics.kernel.VectorApi;
 
 /**
- * The JVM options a job's JVMs are started with: those the job declares, with the Vector API
- * module left out or added by MPJ_NUMERICS_VECTOR=0 or 1 (to compare the kernels' two paths).
+ * The JVM options a job's JVMs are started with: those the job declares, and the Vector API's
+ * module where this run's kernels use it ({@link Job#usesVector}), or as MPJ_NUMERICS_VECTOR=0
+ * or 1 says (to compare the kernels' two paths).
  */
 final class JvmOptions {
     private JvmOptions() {}
 
-    static List<String> of(Job job) {
+    /** For {@code job} (null: a program of the user's own) run with {@code options} on {@code ranks} ranks. */
+    static List<String> of(Job job, Parsed options, int ranks) {
         List<String> out = new ArrayList<>(job == null ? List.of() : job.jvmOptions());
         String vector = System.getenv("MPJ_NUMERICS_VECTOR");
-        if ("0".equals(vector)) {
-            out.remove(VectorApi.JVM_OPTION);
-        } else if ("1".equals(vector) && !out.contains(VectorApi.JVM_OPTION)) {
+        boolean module = "0".equals(vector) ? false
+                : "1".equals(vector) || (job != null && options != null && job.usesVector(options, ranks));
+        if (module) {
             out.add(VectorApi.JVM_OPTION);
         }
         return out;

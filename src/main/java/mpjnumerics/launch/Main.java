@@ -89,7 +89,7 @@ public final class Main {
         if (job.isEmpty()) {
             MulticoreLauncher.checkLoadable(home, c.classPath(), className);
         }
-        List<String> jvm = JvmOptions.of(job.orElse(null));
+        List<String> jvm = JvmOptions.of(job.orElse(null), options, c.ranks());
         if (c.mode() == Command.Mode.PLAN) {
             if (c.machines() != null) {
                 checkHosts(c.machines(), c.ranks());
@@ -125,7 +125,8 @@ public final class Main {
     }
 
     /**
-     * Every job's JVM options, by every name it answers to (lower case), one job a line:
+     * Every job's JVM options and when it uses the Vector API ({@link mpjnumerics.job.VectorUse#hint}),
+     * by every name it answers to (lower case), one job a line, the fields apart by '|':
      * mpjrun.sh reads this table (make build writes it beside the jar) to start a multicore job's
      * one JVM with them.
      */
@@ -133,9 +134,9 @@ public final class Main {
         StringBuilder b = new StringBuilder();
         for (String name : Jobs.names()) {
             Job job = Jobs.find(name).orElseThrow();
-            String opts = String.join(" ", job.jvmOptions());
-            b.append(name.toLowerCase(Locale.ROOT)).append('\t').append(opts).append('\n');
-            b.append(job.getClass().getName().toLowerCase(Locale.ROOT)).append('\t').append(opts).append('\n');
+            String fields = String.join(" ", job.jvmOptions()) + "|" + job.vectorUse().hint();
+            b.append(name.toLowerCase(Locale.ROOT)).append('|').append(fields).append('\n');
+            b.append(job.getClass().getName().toLowerCase(Locale.ROOT)).append('|').append(fields).append('\n');
         }
         return b.toString();
     }

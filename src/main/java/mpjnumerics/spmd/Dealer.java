@@ -63,7 +63,7 @@ public final class Dealer {
     }
 
     /** Guided: half of an equal share of what is left, at least one item (zero if none). */
-    static long blockLength(long left, int ranks) {
+    public static long blockLength(long left, int ranks) {
         return Math.min(left, Math.max(1, left / (2L * ranks)));
     }
 

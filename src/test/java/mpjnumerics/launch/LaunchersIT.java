@@ -106,6 +106,27 @@ class LaunchersIT {
         assertEquals(piWrapper.json().get("result"), pi.json().get("result"));
     }
 
+    /**
+     * The Vector API's module makes the JVM print a warning at start: it comes only with runs
+     * whose kernels use the API, whether mpjrun.sh sees that from the command line or the
+     * launcher does in Java (here a number the script does not read).
+     */
+    @Test
+    void theVectorModuleAndItsWarningComeOnlyWithRunsThatUseIt() {
+        String warning = "WARNING: Using incubator modules: jdk.incubator.vector\n";
+        Run small = mpjrun("-np", "2", "PiMonteCarlo", "--samples", "1000", "--json");
+        assertEquals(0, small.exit(), small.toString());
+        assertEquals("", small.err());
+        Run usage = mpjrun("-np", "2", "PrimeGaps", "--to", "x");
+        assertEquals(2, usage.exit(), usage.toString());
+        assertEquals("error: --to: 'x' is not an integer (unexpected 'x')\n", usage.err());
+        for (String samples : new String[] {"2^30", " 2^30"}) {
+            Run big = mpjrun("-np", "1", "PiMonteCarlo", "--samples", samples, "--json");
+            assertEquals(0, big.exit(), big.toString());
+            assertEquals(warning, big.err(), "--samples '" + samples + "'");
+        }
+    }
+
     @Test
     void defaultRankCountIsTheNumberOfProcessors() {
         Run r = javaJar("Hello", "--json");

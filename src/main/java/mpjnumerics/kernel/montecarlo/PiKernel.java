@@ -26,7 +26,7 @@ public final class PiKernel {
      * methods) it runs two orders of magnitude slower than the scalar kernel, so a rank counts
      * with the scalar kernel while another thread warms the vector one up ({@link #warmUpVector}).
      */
-    static final long VECTOR_MIN_SAMPLES = 1L << 30;
+    public static final long VECTOR_MIN_SAMPLES = 1L << 30;
     /** Samples per timed warm-up probe (512 rounds of 8 streams), and short calls between. */
     private static final int PROBE = 1 << 12;
     private static final int SHORT_CALLS = 256;
@@ -37,7 +37,12 @@ public final class PiKernel {
 
     /** Whether a rank with this many samples should use the Vector API kernel once it is warm. */
     public static boolean vectorFor(long samples) {
-        return VECTOR && samples >= VECTOR_MIN_SAMPLES;
+        return VECTOR && vectorPays(samples);
+    }
+
+    /** Whether the Vector API kernel pays for its warm-up on a rank with this many samples. */
+    public static boolean vectorPays(long samples) {
+        return samples >= VECTOR_MIN_SAMPLES;
     }
 
     /** Whether {@link #warmUpVector} has seen the vector kernel run compiled in this JVM. */

@@ -51,10 +51,7 @@ public final class DelegliseRivat {
         }
         this.x = x;
         this.sqrtX = IntMath.isqrt(x);
-        long cbrt = IntMath.icbrt(x);
-        long yy = (long) (alpha * cbrt);
-        yy = Math.max(cbrt, Math.min(yy, sqrtX));
-        this.y = yy;
+        this.y = y(x, alpha);
         this.z = x / y;
         this.tables = new Tables((int) y, true);
         this.a = tables.a();
@@ -70,7 +67,7 @@ public final class DelegliseRivat {
         segBits = Math.max(1 << 15, Math.min(1 << 18, segBits));
         this.hard = new HardLeaves(this, segBits, 512);
         this.easyStart = easyBlocks(256);
-        this.p2Start = cutP2();
+        this.p2Start = cutP2(x, sqrtX, z);
         this.s1Blocks = (int) Math.min(16, y / 4096 + 1);
     }
 
@@ -232,7 +229,35 @@ public final class DelegliseRivat {
      * to 2^23 L^2 / x values (at most 2^23 numbers to take primes p from, a few MB); elsewhere
      * z / 64 values.
      */
-    private long[] cutP2() {
+    private static long y(long x, double alpha) {
+        long cbrt = IntMath.icbrt(x);
+        return Math.max(cbrt, Math.min((long) (alpha * cbrt), IntMath.isqrt(x)));
+    }
+
+    /**
+     * Whether pi(x) with the default alpha sieves a window of P2 wide enough for the sieve's
+     * Vector API pre-sieve ({@link PrimeSieve#wide}), as it does from about x = 7e17.
+     */
+    public static boolean sievesWideWindows(long x) {
+        if (x < SMALL) {
+            return false;
+        }
+        long sqrtX = IntMath.isqrt(x);
+        long y = y(x, defaultAlpha(x));
+        long[] cut = cutP2(x, sqrtX, x / y);
+        for (int k = 0; k + 1 < cut.length; k++) {
+            long lo = cut[k];
+            long hi = cut[k + 1] - 1;
+            long pLo = Math.max(y, x / (hi + 1)) + 1;
+            long pHi = lo == 0 ? sqrtX : Math.min(sqrtX, x / lo);
+            if ((lo <= hi && PrimeSieve.wide(lo, hi)) || (pLo <= pHi && PrimeSieve.wide(pLo, pHi))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long[] cutP2(long x, long sqrtX, long z) {
         long[] starts = new long[64];
         int n = 0;
         long lo = 0;

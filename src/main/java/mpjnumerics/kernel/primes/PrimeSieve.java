@@ -55,6 +55,8 @@ public final class PrimeSieve {
     private static final int TINY = 4096;
     /** Windows of at least this many segments pre-sieve on the Vector API (when the JVM has it). */
     private static final long VECTOR_SEGMENTS = 64;
+    /** The numbers in VECTOR_SEGMENTS segments, about 1e9: the narrowest window that pre-sieves on the Vector API. */
+    public static final long VECTOR_NUMBERS = 30 * VECTOR_SEGMENTS * SEGMENT_BYTES;
     /** Primes at least this large step over a whole segment between multiples. */
     private static final long LARGE = 15L * SEGMENT_BYTES;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -190,7 +192,7 @@ public final class PrimeSieve {
         // A window smaller than a segment gets an array of its own size: short windows sieved
         // one after another (tests, the edges of a range) then cost no 512 KiB each.
         byte[] seg = new byte[(int) Math.min(SEGMENT_BYTES, lastByte - firstByte + 1)];
-        boolean vector = VectorApi.ENABLED && segments >= VECTOR_SEGMENTS;
+        boolean vector = VectorApi.ENABLED && wide(lo, hi);
         for (long s = 0; s < segments; s++) {
             long start = firstByte + s * SEGMENT_BYTES;
             int len = (int) Math.min(SEGMENT_BYTES, lastByte - start + 1);
@@ -216,6 +218,16 @@ public final class PrimeSieve {
             maskEnds(seg, start, len);
             visitor.visit(seg, start, len);
         }
+    }
+
+    /** Whether the window [lo, hi] (0 <= lo <= hi) pre-sieves on the Vector API when the JVM has it. */
+    public static boolean wide(long lo, long hi) {
+        return wideBytes(hi / 30 - Math.max(lo, 7) / 30 + 1);
+    }
+
+    /** Whether a window of this many sieve bytes pre-sieves on the Vector API when the JVM has it. */
+    public static boolean wideBytes(long bytes) {
+        return (bytes - 1) / SEGMENT_BYTES + 1 >= VECTOR_SEGMENTS;
     }
 
     /**
