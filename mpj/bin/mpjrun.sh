@@ -180,7 +180,7 @@ job_option() {
 }
 
 # Whether a job's Vector API rule (Job.vectorUse: option, threshold per rank, minus=default or
-# -, conditions name=value or !name) holds for NP ranks and these job arguments. Only numbers
+# -, conditions name=value, !name or !name=value) holds for NP ranks and these job arguments. Only numbers
 # written as literals joined by + - * ^ are read; on anything else the answer is no, and the
 # launcher decides in Java, starting a JVM with the module itself if the run needs it: this
 # JVM must not have it when it is not used, for its incubator warning.
@@ -192,6 +192,7 @@ vector_rule_holds() {
   [ ${#rule[@]} -ge 3 ] || return 1
   for c in "${rule[@]:3}"; do
     case "$c" in
+      '!'*=*) c=${c#!}; [ "$(job_option "${c%%=*}" "$@")" != "${c#*=}" ] || return 1 ;;
       '!'*) job_option "${c#!}" "$@" >/dev/null && return 1 ;;
       *=*) [ "$(job_option "${c%%=*}" "$@")" = "${c#*=}" ] || return 1 ;;
     esac
@@ -258,10 +259,13 @@ case "$dev" in
     # With -cp the name may be a class of the user's own, which no table entry is for.
     if [ -z "${MPJ_NUMERICS_VECTOR:-}" ] && [ -z "$cp" ] && [ "$table" -nt "$jar" ]; then
       declared=()
-      while IFS='|' read -r name opts rule; do
+      while IFS='|' read -r name opts rule vector_opts; do
         [ "$name" = "${job,,}" ] || continue
         read -r -a declared <<<"$opts"
-        if vector_rule_holds "$rule" "${np:-$(nproc)}" "$@"; then declared+=(--add-modules=jdk.incubator.vector); fi
+        if vector_rule_holds "$rule" "${np:-$(nproc)}" "$@"; then
+          read -r -a more <<<"$vector_opts"
+          declared+=(--add-modules=jdk.incubator.vector "${more[@]}")
+        fi
         break
       done <"$table"
       jvm_opts=("${declared[@]}" "${jvm_opts[@]}")

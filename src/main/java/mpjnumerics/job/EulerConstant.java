@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import mpjnumerics.cli.Options;
 import mpjnumerics.cli.Parsed;
 import mpjnumerics.cli.UsageException;
@@ -99,16 +100,34 @@ public final class EulerConstant implements Job {
         return ctx.options().text("method").equals("series") ? vacca(ctx) : monteCarlo(ctx, gamma);
     }
 
-    /** Block b's two sums (longs for e, double bits for gamma) into out[i], out[i + 1]. */
-    private static void block(boolean gamma, long seed, BlockPlan plan, long b, long[] out, int i) {
-        if (gamma) {
-            double[] s = EulerMonteCarlo.gammaBlock(seed, b, plan.size(b));
-            out[i] = Double.doubleToRawLongBits(s[0]);
-            out[i + 1] = Double.doubleToRawLongBits(s[1]);
-        } else {
-            long[] s = EulerMonteCarlo.eBlock(seed, b, plan.size(b));
-            out[i] = s[0];
-            out[i + 1] = s[1];
+    /** Monte Carlo without a checkpoint, from 2^27 samples a rank: one block a vector lane. */
+    @Override
+    public VectorUse vectorUse() {
+        return new VectorUse("samples", EulerMonteCarlo.VECTOR_MIN_SAMPLES, "", "0",
+                List.of("!digits", "!method=series", "!checkpoint"));
+    }
+
+    /** The vector kernels' warm-up allocates hundreds of megabytes of short-lived boxes (see PiMonteCarlo). */
+    @Override
+    public List<String> vectorJvmOptions() {
+        return List.of("-Xmn8m");
+    }
+
+    /** Blocks per vector kernel call: a few calls' worth of lanes, so progress moves on. */
+    private static final int VECTOR_CHUNK = 4;
+    private static final AtomicBoolean WARMING = new AtomicBoolean();
+    /** After this long without compiled vector kernels, ranks stay on the plain ones. */
+    private static final long WARM_UP_LIMIT_NANOS = 20_000_000_000L;
+
+    /**
+     * Once per JVM, a thread that runs the vector kernels until the JIT has compiled them,
+     * while the ranks count with the plain ones (see PiMonteCarlo).
+     */
+    private static void warmUpVectorKernels() {
+        if (WARMING.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> EulerMonteCarlo.warmUpVector(WARM_UP_LIMIT_NANOS), "euler-vector-warm-up");
+            t.setDaemon(true);
+            t.start();
         }
     }
 
@@ -117,17 +136,27 @@ public final class EulerConstant implements Job {
         long[][] all;
         long samples = ctx.options().integer("samples");
         if (ctx.options().has("checkpoint")) {
-            all = checkpointed(ctx, BlockPlan.of(samples), 2, (b, out, i) -> block(gamma, ctx.options().integer("seed"),
-                    BlockPlan.of(samples), b, out, i));
+            long seed = ctx.options().integer("seed");
+            BlockPlan plan = BlockPlan.of(samples);
+            all = checkpointed(ctx, plan, 2, (b, out, i) -> EulerMonteCarlo.blocks(gamma, seed, plan, b, b, false, out, i));
         } else {
             Sampling work = Sampling.of(ctx);
             Range mine = work.mine();
+            boolean vector = EulerMonteCarlo.vectorFor(mine.size() * work.plan().blockSize());
+            if (vector) {
+                warmUpVectorKernels();
+            }
             // Per block: two sums, gathered in block order.
             long[] local = ctx.compute(() -> {
                 long[] out = new long[(int) (2 * mine.size())];
-                for (long b = mine.first(); b <= mine.last(); b++) {
-                    block(gamma, work.seed(), work.plan(), b, out, (int) (2 * (b - mine.first())));
-                    ctx.progress().update(b - mine.first() + 1);
+                long b = mine.first();
+                while (b <= mine.last()) {
+                    // Plain block by block until the vector kernels are compiled, then in chunks.
+                    boolean v = vector && EulerMonteCarlo.vectorWarm();
+                    long end = Math.min(mine.last(), b + (v ? VECTOR_CHUNK * EulerMonteCarlo.vectorBlocks() - 1 : 0));
+                    EulerMonteCarlo.blocks(gamma, work.seed(), work.plan(), b, end, v, out, (int) (2 * (b - mine.first())));
+                    ctx.progress().update(end - mine.first() + 1);
+                    b = end + 1;
                 }
                 return out;
             });

@@ -41,6 +41,11 @@ public interface Job {
         return VectorUse.NEVER;
     }
 
+    /** Options the job's JVMs need besides the module when its kernels use the Vector API. */
+    default List<String> vectorJvmOptions() {
+        return List.of();
+    }
+
     /**
      * Whether this run's kernels use the Vector API, so that its JVMs need the module: by
      * default {@link #vectorUse}'s rule. A job whose use depends on more overrides this; it must

@@ -8,8 +8,8 @@ import mpjnumerics.cli.Parsed;
  * JVM with it prints an incubator warning at start. The rule is simple enough for mpjrun.sh to
  * apply to the command line before it starts the job's one JVM: the value of {@code option},
  * less that of {@code minus} (its default when not given), reaches {@code perRank} times the
- * ranks, and every condition holds: {@code name=value} (given with that value) or
- * {@code !name} (not given). A job whose use depends on more (how it will count) says so in
+ * ranks, and every condition holds: {@code name=value} (given with that value),
+ * {@code !name} (not given) or {@code !name=value} (not given with that value). A job whose use depends on more (how it will count) says so in
  * {@link Job#usesVector}; where that and this rule differ, the launcher in Java decides.
  */
 public record VectorUse(String option, long perRank, String minus, String minusDefault, List<String> conditions) {
@@ -22,9 +22,10 @@ public record VectorUse(String option, long perRank, String minus, String minusD
             return false;
         }
         for (String c : conditions) {
-            boolean ok = c.startsWith("!") ? !options.has(c.substring(1))
-                    : c.substring(c.indexOf('=') + 1).equals(options.text(c.substring(0, c.indexOf('='))));
-            if (!ok) {
+            boolean not = c.startsWith("!");
+            String name = c.substring(not ? 1 : 0, c.contains("=") ? c.indexOf('=') : c.length());
+            boolean given = c.contains("=") ? c.substring(c.indexOf('=') + 1).equals(options.text(name)) : options.has(name);
+            if (given == not) {
                 return false;
             }
         }

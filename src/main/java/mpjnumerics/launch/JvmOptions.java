@@ -23,6 +23,9 @@ final class JvmOptions {
                 : "1".equals(vector) || (job != null && options != null && job.usesVector(options, ranks));
         if (module) {
             out.add(VectorApi.JVM_OPTION);
+            if (job != null) {
+                out.addAll(job.vectorJvmOptions());
+            }
         }
         return out;
     }

@@ -125,8 +125,8 @@ public final class Main {
     }
 
     /**
-     * Every job's JVM options and when it uses the Vector API ({@link mpjnumerics.job.VectorUse#hint}),
-     * by every name it answers to (lower case), one job a line, the fields apart by '|':
+     * Every job's JVM options, when it uses the Vector API ({@link mpjnumerics.job.VectorUse#hint})
+     * and what else its JVMs then need, by every name it answers to (lower case), one job a line, the fields apart by '|':
      * mpjrun.sh reads this table (make build writes it beside the jar) to start a multicore job's
      * one JVM with them.
      */
@@ -134,7 +134,8 @@ public final class Main {
         StringBuilder b = new StringBuilder();
         for (String name : Jobs.names()) {
             Job job = Jobs.find(name).orElseThrow();
-            String fields = String.join(" ", job.jvmOptions()) + "|" + job.vectorUse().hint();
+            String fields = String.join(" ", job.jvmOptions()) + "|" + job.vectorUse().hint() + "|"
+                    + String.join(" ", job.vectorJvmOptions());
             b.append(name.toLowerCase(Locale.ROOT)).append('|').append(fields).append('\n');
             b.append(job.getClass().getName().toLowerCase(Locale.ROOT)).append('|').append(fields).append('\n');
         }

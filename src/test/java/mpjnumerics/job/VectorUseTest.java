@@ -32,11 +32,23 @@ class VectorUseTest {
 
     @Test
     void jobsWithoutVectorKernelsNeverLoadTheModule() throws UsageException {
-        for (String name : List.of("Hello", "PingPong", "CollatzSteps", "EulerConstant")) {
+        for (String name : List.of("Hello", "PingPong", "CollatzSteps")) {
             Job job = Jobs.find(name).orElseThrow();
             assertEquals("", job.vectorUse().hint(), name);
             assertFalse(job.usesVector(parse(job), 2), name);
         }
+    }
+
+    @Test
+    void eulerConstantUsesTheVectorKernelsForLongMonteCarloRunsOnly() throws UsageException {
+        EulerConstant euler = new EulerConstant();
+        assertEquals("samples 134217728 - !digits !method=series !checkpoint", euler.vectorUse().hint());
+        assertTrue(euler.usesVector(parse(euler, "--samples", "1e9"), 2));
+        assertTrue(euler.usesVector(parse(euler, "--constant", "gamma", "--method", "montecarlo", "--samples", "1e9"), 2));
+        assertFalse(euler.usesVector(parse(euler, "--samples", "1e8"), 2));
+        assertFalse(euler.usesVector(parse(euler, "--samples", "1e9", "--digits", "100"), 2));
+        assertFalse(euler.usesVector(parse(euler, "--constant", "gamma", "--method", "series", "--samples", "1e9"), 2));
+        assertFalse(euler.usesVector(parse(euler, "--samples", "1e9", "--checkpoint", "c"), 2));
     }
 
     @Test

@@ -16,6 +16,19 @@ final class Xoshiro {
         s3 = sm.next();
     }
 
+    /** A stream carried on from the state s0 .. s3. */
+    Xoshiro(long s0, long s1, long s2, long s3) {
+        this.s0 = s0;
+        this.s1 = s1;
+        this.s2 = s2;
+        this.s3 = s3;
+    }
+
+    /** The state, s0 .. s3. */
+    long[] state() {
+        return new long[] {s0, s1, s2, s3};
+    }
+
     long next() {
         long r = Long.rotateLeft(s0 + s3, 23) + s0;
         long t = s1 << 17;

@@ -8,6 +8,22 @@ public final class Neumaier {
     private double sum;
     private double compensation;
 
+    public Neumaier() {}
+
+    /** A sum carried on from another's {@link #sum} and {@link #compensation}. */
+    public Neumaier(double sum, double compensation) {
+        this.sum = sum;
+        this.compensation = compensation;
+    }
+
+    public double sum() {
+        return sum;
+    }
+
+    public double compensation() {
+        return compensation;
+    }
+
     public void add(double x) {
         double t = sum + x;
         if (Math.abs(sum) >= Math.abs(x)) {
