@@ -73,6 +73,32 @@ public class KernelBenchmarks {
         return EulerMonteCarlo.eBlock(1, block++, 1 << 20)[0];
     }
 
+    private static final mpjnumerics.kernel.montecarlo.BlockPlan EULER = mpjnumerics.kernel.montecarlo.BlockPlan.of(1L << 40);
+    private final long[] eulerSums = new long[16];
+
+    /**
+     * e Monte Carlo, one block of 2^20 samples a vector lane (8 with AVX-512), as the job runs
+     * it once the vector kernel is warm; per operation, the lanes' blocks.
+     */
+    @Benchmark
+    public long eMonteCarloVectorLanes() {
+        int lanes = EulerMonteCarlo.vectorBlocks();
+        long b = block;
+        block += lanes;
+        EulerMonteCarlo.blocks(false, 1, EULER, b, b + lanes - 1, true, eulerSums, 0);
+        return eulerSums[0];
+    }
+
+    /** gamma Monte Carlo, as {@link #eMonteCarloVectorLanes}. */
+    @Benchmark
+    public long gammaMonteCarloVectorLanes() {
+        int lanes = EulerMonteCarlo.vectorBlocks();
+        long b = block;
+        block += lanes;
+        EulerMonteCarlo.blocks(true, 1, EULER, b, b + lanes - 1, true, eulerSums, 0);
+        return eulerSums[0];
+    }
+
     /** 2^20 pairs of Vacca's series from 2^30. */
     @Benchmark
     public double vacca1M() {
