@@ -100,11 +100,19 @@ public final class EulerConstant implements Job {
         return ctx.options().text("method").equals("series") ? vacca(ctx) : monteCarlo(ctx, gamma);
     }
 
-    /** Monte Carlo without a checkpoint, from 2^27 samples a rank: one block a vector lane. */
+    /** Monte Carlo e without a checkpoint, from 2^27 samples a rank: one block a vector lane. */
     @Override
     public VectorUse vectorUse() {
-        return new VectorUse("samples", EulerMonteCarlo.VECTOR_MIN_SAMPLES, "", "0",
-                List.of("!digits", "!method=series", "!checkpoint"));
+        return new VectorUse("samples", EulerMonteCarlo.VECTOR_MIN_SAMPLES_E, "", "0",
+                List.of("!digits", "!method=series", "!checkpoint", "!constant=gamma"));
+    }
+
+    /** Monte Carlo without a checkpoint on enough samples a rank (gamma's vector kernel needs more). */
+    @Override
+    public boolean usesVector(Parsed options, int ranks) {
+        boolean gamma = options.text("constant").equals("gamma");
+        return !options.has("digits") && options.text("method").equals("montecarlo") && !options.has("checkpoint")
+                && EulerMonteCarlo.vectorPays(gamma, options.integer("samples") / ranks);
     }
 
     /** The vector kernels' warm-up allocates hundreds of megabytes of short-lived boxes (see PiMonteCarlo). */
@@ -142,7 +150,7 @@ public final class EulerConstant implements Job {
         } else {
             Sampling work = Sampling.of(ctx);
             Range mine = work.mine();
-            boolean vector = EulerMonteCarlo.vectorFor(mine.size() * work.plan().blockSize());
+            boolean vector = EulerMonteCarlo.vectorFor(gamma, mine.size() * work.plan().blockSize());
             if (vector) {
                 warmUpVectorKernels();
             }

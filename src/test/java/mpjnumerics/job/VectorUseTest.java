@@ -42,9 +42,11 @@ class VectorUseTest {
     @Test
     void eulerConstantUsesTheVectorKernelsForLongMonteCarloRunsOnly() throws UsageException {
         EulerConstant euler = new EulerConstant();
-        assertEquals("samples 134217728 - !digits !method=series !checkpoint", euler.vectorUse().hint());
+        assertEquals("samples 134217728 - !digits !method=series !checkpoint !constant=gamma", euler.vectorUse().hint());
         assertTrue(euler.usesVector(parse(euler, "--samples", "1e9"), 2));
-        assertTrue(euler.usesVector(parse(euler, "--constant", "gamma", "--method", "montecarlo", "--samples", "1e9"), 2));
+        assertFalse(euler.usesVector(parse(euler, "--constant", "gamma", "--method", "montecarlo", "--samples", "1e9"), 2));
+        assertTrue(euler.usesVector(parse(euler, "--constant", "gamma", "--samples", "2^31"), 2), "only Java tells");
+        assertFalse(euler.vectorUse().holds(parse(euler, "--constant", "gamma", "--samples", "2^31"), 2));
         assertFalse(euler.usesVector(parse(euler, "--samples", "1e8"), 2));
         assertFalse(euler.usesVector(parse(euler, "--samples", "1e9", "--digits", "100"), 2));
         assertFalse(euler.usesVector(parse(euler, "--constant", "gamma", "--method", "series", "--samples", "1e9"), 2));

@@ -21,9 +21,13 @@ public final class EulerMonteCarlo {
     private static final boolean VECTOR = VectorApi.ENABLED && EulerMonteCarloVector.usable();
     /**
      * From this many samples per rank on, the vector kernel pays for its warm-up (a second or
-     * so of a core, while the ranks count with the plain kernel; see {@link #warmUpVector}).
+     * so of a core, while the ranks count with the plain kernel; see {@link #warmUpVector}):
+     * for e, 5 times faster than the plain kernel, soon; for gamma, under twice as fast as a
+     * plain kernel that is faster already, only from 2^30 (at 5e8 samples a rank the vector
+     * run took 2.5 s, the plain one 1.9 s).
      */
-    public static final long VECTOR_MIN_SAMPLES = 1L << 27;
+    public static final long VECTOR_MIN_SAMPLES_E = 1L << 27;
+    public static final long VECTOR_MIN_SAMPLES_GAMMA = 1L << 30;
     private static volatile boolean vectorWarm;
 
     /** Words of an e block's state: the stream's four, the running sum's bits, K, sum K, sum K^2, samples left. */
@@ -31,14 +35,14 @@ public final class EulerMonteCarlo {
     /** Words of a gamma block's state: the stream's four, then sum and compensation of frac, of frac^2 (as bits). */
     static final int GAMMA_STATE = 8;
 
-    /** Whether a rank with this many samples should use the vector kernel once it is warm. */
-    public static boolean vectorFor(long samples) {
-        return VECTOR && vectorPays(samples);
+    /** Whether a rank with this many samples of e or gamma should use the vector kernel once it is warm. */
+    public static boolean vectorFor(boolean gamma, long samples) {
+        return VECTOR && vectorPays(gamma, samples);
     }
 
     /** Whether the vector kernel pays for its warm-up on a rank with this many samples. */
-    public static boolean vectorPays(long samples) {
-        return samples >= VECTOR_MIN_SAMPLES;
+    public static boolean vectorPays(boolean gamma, long samples) {
+        return samples >= (gamma ? VECTOR_MIN_SAMPLES_GAMMA : VECTOR_MIN_SAMPLES_E);
     }
 
     /** Whether {@link #warmUpVector} has seen the vector kernel run compiled in this JVM. */
