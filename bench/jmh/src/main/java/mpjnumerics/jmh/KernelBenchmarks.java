@@ -82,20 +82,20 @@ public class KernelBenchmarks {
      */
     @Benchmark
     public long eMonteCarloVectorLanes() {
-        int lanes = EulerMonteCarlo.vectorBlocks();
-        long b = block;
-        block += lanes;
-        EulerMonteCarlo.blocks(false, 1, EULER, b, b + lanes - 1, true, eulerSums, 0);
-        return eulerSums[0];
+        return eulerVectorLanes(false);
     }
 
     /** gamma Monte Carlo, as {@link #eMonteCarloVectorLanes}. */
     @Benchmark
     public long gammaMonteCarloVectorLanes() {
+        return eulerVectorLanes(true);
+    }
+
+    private long eulerVectorLanes(boolean gamma) {
         int lanes = EulerMonteCarlo.vectorBlocks();
         long b = block;
         block += lanes;
-        EulerMonteCarlo.blocks(true, 1, EULER, b, b + lanes - 1, true, eulerSums, 0);
+        EulerMonteCarlo.blocks(gamma, 1, EULER, b, b + lanes - 1, true, eulerSums, 0);
         return eulerSums[0];
     }
 
