@@ -41,10 +41,10 @@ public final class RankEntry {
         }
         int rank = Integer.parseInt(mpj[0]);
         boolean hybdev = mpj[2].equals("hybdev");
-        LauncherWatch.start(hybdev ? "the ranks of machine " + rank : "rank " + rank, hybdev);
+        LauncherWatch.start(hybdev ? "the ranks of machine " + LaunchArgs.hybdevHost(mpj) : "rank " + rank, hybdev);
         RankOutput.redirect();
         if (!hybdev) {
-            System.setProperty(Failure.RANK_PROPERTY, mpj[0]); // hybdev's is the host's index
+            System.setProperty(Failure.RANK_PROPERTY, mpj[0]); // hybdev's is a thread's index on its host
         }
         int at = LaunchArgs.userOffset(mpj[2]);
         if (mpj.length <= at) {
@@ -86,7 +86,7 @@ public final class RankEntry {
                 runMain(rank, c, mpjArgs);
             }
         } catch (Throwable t) {
-            // hybdev's first argument is the host's index: the world rank is known after Init
+            // hybdev's first argument is the thread's index on its host: the world rank is known after Init
             Failure.abort(Failure.rankOfThisThread(rank), t instanceof InvocationTargetException ite
                     && ite.getCause() != null ? ite.getCause() : t);
         }

@@ -24,6 +24,15 @@ public final class LaunchArgs {
         return true;
     }
 
+    /**
+     * The index of this JVM's host among the job's machines: under hybdev the first argument
+     * is the rank thread's index on its host, and the host's own index (MPJ's "starting rank"
+     * of the host's ticket) comes third among the five arguments hybdev adds.
+     */
+    public static int hybdevHost(String[] args) {
+        return args.length > 5 && isRankNumber(args[5]) ? Integer.parseInt(args[5]) : -1;
+    }
+
     /** Index of the first user argument for an MPJ device name, or -1 if it is not one. */
     public static int userOffset(String device) {
         return switch (device) {

@@ -33,4 +33,12 @@ class LaunchArgsTest {
         assertEquals(8, LaunchArgs.userOffset("hybdev"));
         assertEquals(-1, LaunchArgs.userOffset("Hello"));
     }
+
+    @Test
+    void aHybdevRankFindsItsHostsIndexAfterTheTotalsNotInItsThreadIndex() {
+        // thread 3 of 4 on host 2: thread, threads here, device, total, hosts, host, conf, network device
+        String[] args = {"3", "4", "hybdev", "12", "3", "2", "#conf;3", "niodev", "Stall", "1"};
+        assertEquals(2, LaunchArgs.hybdevHost(args));
+        assertEquals(-1, LaunchArgs.hybdevHost(new String[] {"3", "4", "hybdev"}));
+    }
 }
