@@ -179,10 +179,13 @@ public final class PrimeSieve {
         }
         long offset = p * q / 30 - firstByte;
         int r = Wheel30.BIT[(int) (p % 30)];
-        if (p < TINY) {
-            tiny[r].add((int) p, offset, place);
-        } else if (p < LARGE) {
-            medium[r].add((int) p, offset, place);
+        if (p < LARGE) {
+            CrossingList list = p < TINY ? tiny[r] : medium[r];
+            if (start > lo) {
+                list.addWaiting((int) p, offset, place);
+            } else {
+                list.add((int) p, offset, place);
+            }
         } else {
             buckets.add(offset / SEGMENT_BYTES, (int) p, (int) (offset % SEGMENT_BYTES), place);
         }
@@ -203,14 +206,15 @@ public final class PrimeSieve {
             if (start <= MAX_PRESIEVED / 30) {
                 restorePresievedPrimes(seg, start, len);
             }
+            long pos = s * SEGMENT_BYTES;
             for (int block = 0; block < len; block += BLOCK_BYTES) {
                 int blockLen = Math.min(BLOCK_BYTES, len - block);
                 for (int r = 0; r < 8; r++) {
-                    WheelCrossing.cross(r, seg, block, blockLen, tiny[r]);
+                    cross(r, seg, block, blockLen, blockLen == BLOCK_BYTES, tiny[r], pos + block);
                 }
             }
             for (int r = 0; r < 8; r++) {
-                WheelCrossing.cross(r, seg, 0, len, medium[r]);
+                cross(r, seg, 0, len, len == SEGMENT_BYTES, medium[r], pos);
             }
             if (buckets != null) {
                 buckets.cross(s, seg, len, firstByte, lastByte);
@@ -218,6 +222,19 @@ public final class PrimeSieve {
             maskEnds(seg, start, len);
             visitor.visit(seg, start, len);
         }
+    }
+
+    /**
+     * Crosses off the list's multiples in seg[base, base + len), at window offset pos: the
+     * generated loops for a full-sized block, {@link ShortCrossing} for a short one and for the
+     * primes whose first multiple falls in this block.
+     */
+    private static void cross(int r, byte[] seg, int base, int len, boolean full, CrossingList list, long pos) {
+        if (full) {
+            WheelCrossing.cross(r, seg, base, len, list);
+        }
+        int first = list.admit(pos, len);
+        ShortCrossing.cross(r, seg, base, len, list, full ? first : 0);
     }
 
     /** Whether the window [lo, hi] (0 <= lo <= hi) pre-sieves on the Vector API when the JVM has it. */
