@@ -20,11 +20,8 @@ final class CrossingList {
     byte[] place = new byte[64];
 
     /** The waiting primes from {@code waitHead} on, each with its first multiple's byte offset from the window's start. */
-    private int waitCount;
+    private CrossingList waiting;
     private int waitHead;
-    private int[] waitPrime = new int[16];
-    private long[] waitAt = new long[16];
-    private byte[] waitPlace = new byte[16];
 
     void add(int p, long offset, int wheelPlace) {
         if (count == prime.length) {
@@ -40,15 +37,10 @@ final class CrossingList {
 
     /** A prime whose first multiple is p², at this byte offset from the window's start; added in increasing order. */
     void addWaiting(int p, long offset, int wheelPlace) {
-        if (waitCount == waitPrime.length) {
-            waitPrime = Arrays.copyOf(waitPrime, 2 * waitCount);
-            waitAt = Arrays.copyOf(waitAt, 2 * waitCount);
-            waitPlace = Arrays.copyOf(waitPlace, 2 * waitCount);
+        if (waiting == null) {
+            waiting = new CrossingList();
         }
-        waitPrime[waitCount] = p;
-        waitAt[waitCount] = offset;
-        waitPlace[waitCount] = (byte) wheelPlace;
-        waitCount++;
+        waiting.add(p, offset, wheelPlace);
     }
 
     /**
@@ -58,9 +50,11 @@ final class CrossingList {
      */
     int admit(long pos, int len) {
         int first = count;
-        while (waitHead < waitCount && waitAt[waitHead] < pos + len) {
-            add(waitPrime[waitHead], waitAt[waitHead] - pos, waitPlace[waitHead]);
-            waitHead++;
+        if (waiting != null) {
+            while (waitHead < waiting.count && waiting.next[waitHead] < pos + len) {
+                add(waiting.prime[waitHead], waiting.next[waitHead] - pos, waiting.place[waitHead]);
+                waitHead++;
+            }
         }
         return first;
     }

@@ -100,6 +100,28 @@ class PrimeSieveTest {
         assertEquals(expected, PrimeSieve.count(a, split) + PrimeSieve.count(split + 1, b));
     }
 
+    /**
+     * A sieving prime joins the crossing in the block that holds p²: p² placed at the window's
+     * start, on and beside block and segment boundaries, in a later segment, for primes crossed
+     * block by block (below 4096) and segment by segment (up to the bucket threshold).
+     */
+    @Test
+    void primesJoinTheCrossingWhereTheirSquareLies() {
+        long block = 1 << 15;
+        long seg = PrimeSieve.SEGMENT_BYTES;
+        for (long p : new long[] {173, 4093, 4099, 1_000_003, 7_864_301}) {
+            long sq = p * p;
+            for (long bytesBefore : new long[] {0, 1, block - 1, block, block + 1, seg - 1, seg, seg + 1}) {
+                long a = sq - 30 * bytesBefore;
+                if (a < 0) {
+                    continue; // 173² is 997 bytes from 0: only the nearest places fit
+                }
+                long b = sq + 30 * block + 7;
+                assertEquals(plainSegmentCount(a, b), PrimeSieve.count(a, b), "p " + p + ", [" + a + ", " + b + "]");
+            }
+        }
+    }
+
     @Test
     void topOfTheLongRangeAgainstBigIntegerPrimality() {
         long a = Long.MAX_VALUE - 2000;
