@@ -78,15 +78,7 @@ final class HardLeaves {
         // Multiples p k with k coprime to 30 (the others are gone with 2, 3 and 5): next p k and k's place on the wheel.
         long[] next = new long[len];
         int[] wheel = new int[len];
-        for (int b = c + 1; b <= bm0; b++) {
-            long p = primes[b];
-            long q = Math.max(1, (lowStart + p - 1) / p);
-            while (Tables.POS[(int) (q % 30)] < 0) {
-                q++;
-            }
-            next[b] = p * q;
-            wheel[b] = Tables.POS[(int) (q % 30)];
-        }
+        firstMultiples(lowStart, bm0, next, wheel);
         Segment sg = new Segment(segBits, cshift);
         long[] bits = sg.bits;
         int[] counters = sg.counters;
@@ -172,6 +164,23 @@ final class HardLeaves {
         System.arraycopy(mu, 0, out, 2, len);
         System.arraycopy(phi, 0, out, 2 + len, len);
         return out;
+    }
+
+    /**
+     * For b = c+1 .. bm0: the first multiple p_b k >= lowStart with k coprime to 30, and k's
+     * place on the wheel. A method of its own: as a loop of {@link #block} it made the JIT
+     * compile the whole block twice more (on-stack, to enter this loop).
+     */
+    private void firstMultiples(long lowStart, int bm0, long[] next, int[] wheel) {
+        for (int b = PhiTiny.C + 1; b <= bm0; b++) {
+            long p = primes[b];
+            long q = Math.max(1, (lowStart + p - 1) / p);
+            while (Tables.POS[(int) (q % 30)] < 0) {
+                q++;
+            }
+            next[b] = p * q;
+            wheel[b] = Tables.POS[(int) (q % 30)];
+        }
     }
 
     /** One block's sieve: its bits, counters and the count's cursor (blocks may run on several threads). */
