@@ -41,8 +41,7 @@ public final class RankEntry {
         }
         int rank = Integer.parseInt(mpj[0]);
         boolean hybdev = mpj[2].equals("hybdev");
-        int host = hybdev ? LaunchArgs.hybdevHost(mpj) : -1;
-        LauncherWatch.start(!hybdev ? "rank " + rank : host >= 0 ? "the ranks of machine " + host : "the ranks of one machine", hybdev);
+        LauncherWatch.start(hybdev ? "the ranks of machine " + LaunchArgs.hybdevHost(mpj) : "rank " + rank, hybdev);
         RankOutput.redirect();
         if (!hybdev) {
             System.setProperty(Failure.RANK_PROPERTY, mpj[0]); // hybdev's is a thread's index on its host

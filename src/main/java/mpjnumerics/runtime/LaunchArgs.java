@@ -27,10 +27,10 @@ public final class LaunchArgs {
     /**
      * The index of this JVM's host among the job's machines: under hybdev the first argument
      * is the rank thread's index on its host, and the host's own index (MPJ's "starting rank"
-     * of the host's ticket) comes third among the five arguments hybdev adds.
+     * of the host's ticket) comes third among the five arguments hybdev adds; "?" without them.
      */
-    public static int hybdevHost(String[] args) {
-        return args.length > 5 && isRankNumber(args[5]) ? Integer.parseInt(args[5]) : -1;
+    public static String hybdevHost(String[] args) {
+        return args.length > 5 && isRankNumber(args[5]) ? args[5] : "?";
     }
 
     /** Index of the first user argument for an MPJ device name, or -1 if it is not one. */

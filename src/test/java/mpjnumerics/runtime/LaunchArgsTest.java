@@ -38,7 +38,7 @@ class LaunchArgsTest {
     void aHybdevRankFindsItsHostsIndexAfterTheTotalsNotInItsThreadIndex() {
         // thread 3 of 4 on host 2: thread, threads here, device, total, hosts, host, conf, network device
         String[] args = {"3", "4", "hybdev", "12", "3", "2", "#conf;3", "niodev", "Stall", "1"};
-        assertEquals(2, LaunchArgs.hybdevHost(args));
-        assertEquals(-1, LaunchArgs.hybdevHost(new String[] {"3", "4", "hybdev"}));
+        assertEquals("2", LaunchArgs.hybdevHost(args));
+        assertEquals("?", LaunchArgs.hybdevHost(new String[] {"3", "4", "hybdev"}));
     }
 }

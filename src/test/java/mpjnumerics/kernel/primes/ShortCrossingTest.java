@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
+import mpjnumerics.testing.Oracles;
 import org.junit.jupiter.api.Test;
 
 class ShortCrossingTest {
@@ -11,23 +12,11 @@ class ShortCrossingTest {
     private static CrossingList primesOfClass(int r, int lo, int hi, SplittableRandom rnd, int maxOffset) {
         CrossingList list = new CrossingList();
         for (int p = lo; p < hi; p++) {
-            if (p % 30 == Wheel30.RESIDUES[r] && isPrime(p)) {
+            if (p % 30 == Wheel30.RESIDUES[r] && Oracles.isPrime(p)) {
                 list.add(p, rnd.nextInt(maxOffset), rnd.nextInt(8));
             }
         }
         return list;
-    }
-
-    private static boolean isPrime(int n) {
-        if (n < 2) {
-            return false;
-        }
-        for (int d = 2; (long) d * d <= n; d++) {
-            if (n % d == 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static CrossingList copy(CrossingList a) {
