@@ -296,52 +296,79 @@ public final class DelegliseRivat {
         }
         long pHi = lo == 0 ? sqrtX : Math.min(sqrtX, x / lo);
         long pLo = Math.max(y, x / (hi + 1)); // exclusive
-        long[] ps = new long[16];
-        int[] np = {0};
-        long[][] box = {ps};
-        if (pHi > pLo) {
-            PrimeSieve.forEach(pLo + 1, pHi, p -> {
-                if (np[0] == box[0].length) {
-                    box[0] = Arrays.copyOf(box[0], 2 * np[0]);
-                }
-                box[0][np[0]++] = p;
-            });
+        P2Values values = new P2Values(x, pLo, pHi);
+        PrimeSieve.sieve(lo, hi, values);
+        // Values past the last segment (none have bits there) and the wheel primes 2, 3, 5,
+        // the same for every v (all v >= sqrt(x) > 5).
+        long sum = values.sum + (long) values.left() * values.running + (long) values.count * PrimeSieve.wheelPrimes(lo, 5);
+        return new long[] {sum, values.count, values.running + PrimeSieve.wheelPrimes(lo, hi)};
+    }
+
+    /**
+     * The values v = x/p of a P2 block for the primes p in (pLo, pHi], in increasing order (p
+     * from the largest down), and the sum of the primes (7 and up) from the block's start to
+     * each, as the sieve of the block hands over its segments. The primes are kept as offsets
+     * from pLo (the range spans at most about 2^23 numbers) in an array sized once by the
+     * prime number theorem: a P2 block near sqrt(x) holds some 400 thousand of them, and
+     * arrays of longs grown by doubling made most of the job's garbage.
+     */
+    private static final class P2Values implements PrimeSieve.SegmentVisitor {
+        private final long x;
+        private final long pLo;
+        private int[] offsets;
+        final int count;
+        /** The next value's index (ascending v), and that value. */
+        private int next;
+        private long v;
+        long sum;
+        /** Primes (7 and up) from the block's start to the current segment's. */
+        long running;
+
+        P2Values(long x, long pLo, long pHi) {
+            this.x = x;
+            this.pLo = pLo;
+            int n = 0;
+            if (pHi > pLo) {
+                double expected = (pHi - pLo) / Math.log(pLo);
+                offsets = new int[(int) (1.1 * expected) + 64];
+                int[] at = {0};
+                PrimeSieve.forEach(pLo + 1, pHi, p -> {
+                    if (at[0] == offsets.length) {
+                        offsets = Arrays.copyOf(offsets, 2 * at[0]);
+                    }
+                    offsets[at[0]++] = (int) (p - pLo);
+                });
+                n = at[0];
+            }
+            this.count = n;
+            this.v = n > 0 ? value(0) : Long.MAX_VALUE;
         }
-        ps = box[0];
-        int count = np[0];
-        // Ascending v: the primes from the largest down.
-        long[] vs = new long[count];
-        for (int i = 0; i < count; i++) {
-            vs[i] = x / ps[count - 1 - i];
+
+        /** The i-th value, ascending. */
+        private long value(int i) {
+            return x / (pLo + offsets[count - 1 - i]);
         }
-        long[] out = {0, count, 0};
-        int[] qi = {0};
-        long[] running = {0}; // primes (>= 7) in [lo, start of the current segment)
-        PrimeSieve.sieve(lo, hi, (seg, first, len) -> {
+
+        int left() {
+            return count - next;
+        }
+
+        @Override
+        public void visit(byte[] seg, long first, int len) {
             long segEnd = 30 * (first + len); // exclusive
             int cursor = 0;
             long inSeg = 0;
-            while (qi[0] < count && vs[qi[0]] < segEnd) {
-                long v = vs[qi[0]++];
+            while (v < segEnd) {
                 int byteAt = (int) (v / 30 - first);
                 while (cursor < byteAt) {
                     inSeg += Integer.bitCount(seg[cursor++] & 0xFF);
                 }
                 int mask = MASK_UP_TO[(int) (v % 30)];
-                out[0] += running[0] + inSeg + Integer.bitCount(seg[byteAt] & mask);
+                sum += running + inSeg + Integer.bitCount(seg[byteAt] & mask);
+                v = ++next < count ? value(next) : Long.MAX_VALUE;
             }
-            running[0] += PrimeSieve.countBits(seg, len);
-        });
-        // Values past the last segment (none have bits there) and the wheel primes 2, 3, 5.
-        while (qi[0] < count) {
-            qi[0]++;
-            out[0] += running[0];
+            running += PrimeSieve.countBits(seg, len);
         }
-        for (long v : vs) {
-            out[0] += PrimeSieve.wheelPrimes(lo, v);
-        }
-        out[2] = running[0] + PrimeSieve.wheelPrimes(lo, hi);
-        return out;
     }
 
     /** For r = n mod 30: the bits of the wheel byte for residues <= r. */
