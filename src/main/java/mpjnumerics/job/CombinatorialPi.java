@@ -166,9 +166,9 @@ final class CombinatorialPi {
         long[][] rhard = new long[d.hardBlocks()][];
         double[] seconds = new double[4];
         for (int i = 0; i < items; i++) {
-            long[] r = java.util.Arrays.copyOf(results[i], results[i].length - 1);
+            long[] r = results[i]; // the parts read their fields by index: the nanoseconds at the end stay
             int part = part(d, i);
-            seconds[part] += results[i][r.length] / 1e9;
+            seconds[part] += r[r.length - 1] / 1e9;
             switch (part) {
                 case HARD -> rhard[(int) (items - 1 - i)] = r;
                 case P2 -> rp2[i - s1 - easy] = r;
@@ -217,9 +217,11 @@ final class CombinatorialPi {
         }
 
         void addAll(long[] vs) {
-            for (long v : vs) {
-                add(v);
+            if (n + vs.length > a.length) {
+                a = java.util.Arrays.copyOf(a, Math.max(2 * a.length, n + vs.length));
             }
+            System.arraycopy(vs, 0, a, n, vs.length);
+            n += vs.length;
         }
 
         long[] toArray() {
