@@ -5,6 +5,9 @@
 # installed (apt-get install primecount-bin).
 #   bench/primecount.sh            10^12 .. 10^18
 #   MAX_K=16 bench/primecount.sh   stop at 10^16
+# Scaling from np 1 to np 2 at 10^16, where one run of each is at the mercy of the host's
+# noise: SCALING_ROUNDS more rounds (default 3) of np 1 and 2, interleaved with primecount's
+# -t1 and -t2, rows "pi(1e16) round R"; the medians' ratios go to stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 max_k=${MAX_K:-18}
@@ -58,3 +61,29 @@ for k in 12 13 14 15; do
     rm -f /tmp/primecount.$$ /tmp/primecount.out.$$
   fi
 done
+rounds=${SCALING_ROUNDS:-3}
+if [ "$max_k" -ge 16 ] && [ "$rounds" -gt 0 ]; then
+  declare -A walls=()
+  for r in $(seq "$rounds"); do
+    for np in 1 2; do
+      read -r got secs rss < <(run "$np" count PrimeCount --to 1e16 --method combinatorial)
+      check "$got" "${PI[16]}" "pi(1e16) np $np"
+      echo "pi(1e16) round $r,$np,$secs,$rss"
+      walls[ours$np]+="$secs "
+      if command -v primecount >/dev/null; then
+        /usr/bin/time -f "%e %M" -o /tmp/primecount.$$ primecount 1e16 -t$np >/dev/null
+        read -r secs kb </tmp/primecount.$$
+        echo "pi(1e16) primecount round $r,$np,$secs,$((kb / 1024))"
+        walls[theirs$np]+="$secs "
+        rm -f /tmp/primecount.$$
+      fi
+    done
+  done
+  median() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+  for who in ours theirs; do
+    [ -n "${walls[${who}1]:-}" ] || continue
+    m1=$(median <<<"${walls[${who}1]}")
+    m2=$(median <<<"${walls[${who}2]}")
+    echo "scaling at 1e16 ($who, median of $rounds): np 1 $m1 s, np 2 $m2 s, $(echo "scale=2; $m1 / $m2" | bc)x" >&2
+  done
+fi
