@@ -163,10 +163,14 @@ public final class DelegliseRivat {
         return Arrays.copyOf(starts, n);
     }
 
+    /** Runs of clustered leaves stepped side by side in {@link #easy} (4 are some 5% slower, and no division pipelines). */
+    static final int LANES = 8;
+
     /** The easy leaves (including the trivial ones, phi = 1) of b in block k. */
     public long easy(int k) {
         long s = 0;
         int[] pr = tables.primes;
+        Runs runs = new Runs();
         for (int b = easyStart[k]; b < easyStart[k + 1]; b++) {
             long p = pr[b];
             long xp = x / p;
@@ -188,17 +192,57 @@ public final class DelegliseRivat {
                 s += piSum + (long) (jS - j + 1) * (2 - b);
                 j = jS + 1;
             }
-            // Clustered leaves, q > sqrt(xp): a run of q with the same pi(n) = v at a time, as
-            // every q up to xp / p_v has it.
-            while (j <= jT) {
-                long n = xp / pr[j];
-                int v = tables.pi(n);
-                int j2 = Math.min(jT, tables.pi(Math.min(y, xp / pr[v])));
-                s += (long) (j2 - j + 1) * (v - b + 2);
-                j = j2 + 1;
+            if (j <= jT && runs.add(b, xp, j, jT)) {
+                s += clustered(runs);
             }
         }
+        return s + clustered(runs);
+    }
+
+    /**
+     * The clustered leaves, q > sqrt(xp), of the runs gathered: for each, a run of q with the
+     * same pi(n) = v at a time, as every q up to xp / p_v has it. Each step of a run waits for
+     * the last (two divisions and two reads of the pi table, some 60 cycles); the runs of
+     * {@link #LANES} neighbouring b, about equally long, are stepped side by side so that the
+     * core overlaps their waits.
+     */
+    private long clustered(Runs r) {
+        int[] pr = tables.primes;
+        long s = 0;
+        for (int active = r.n; active > 0;) {
+            active = 0;
+            for (int l = 0; l < r.n; l++) {
+                int j = r.j[l];
+                if (j <= r.jT[l]) {
+                    long xp = r.xp[l];
+                    int v = tables.pi(xp / pr[j]);
+                    int e = Math.min(r.jT[l], tables.pi(Math.min(y, xp / pr[v])));
+                    s += (long) (e - j + 1) * (v - r.b[l] + 2);
+                    r.j[l] = e + 1;
+                    active++;
+                }
+            }
+        }
+        r.n = 0;
         return s;
+    }
+
+    /** Up to {@link #LANES} runs of clustered leaves: b, x / p_b, and the range [j, jT] of q's index. */
+    private static final class Runs {
+        final int[] b = new int[LANES];
+        final long[] xp = new long[LANES];
+        final int[] j = new int[LANES];
+        final int[] jT = new int[LANES];
+        int n;
+
+        /** Adds a run; returns whether all lanes are taken. */
+        boolean add(int b, long xp, int j, int jT) {
+            this.b[n] = b;
+            this.xp[n] = xp;
+            this.j[n] = j;
+            this.jT[n] = jT;
+            return ++n == LANES;
+        }
     }
 
     // ---- hard leaves
