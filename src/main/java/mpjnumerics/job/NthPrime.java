@@ -27,7 +27,7 @@ public final class NthPrime implements Job {
         return List.of(PrimeSieve.YOUNG_GEN_OPTION, CombinatorialPi.INITIAL_HEAP_OPTION);
     }
 
-    /** Where the count of primes to the first guess sieves wide windows of P2 (n from about 1e16). */
+    /** Where the count of primes to the first guess sieves wide windows of P2 (n from about 3e16). */
     @Override
     public boolean usesVector(Parsed options, int ranks) {
         return DelegliseRivat.sievesWideWindows(mpjnumerics.kernel.primecount.NthPrime.guess(options.integer("n")));

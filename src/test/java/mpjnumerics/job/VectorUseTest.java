@@ -65,7 +65,7 @@ class VectorUseTest {
         assertFalse(count.vectorUse().holds(parse(count, "--to", "1e11"), 2), "auto is for Java to resolve");
         assertFalse(count.usesVector(parse(count, "--to", "1e11"), 2), "auto counts combinatorially, P2 in narrow windows");
         assertTrue(count.usesVector(parse(count, "--to", "1e11", "--method", "sieve"), 2));
-        assertTrue(count.usesVector(parse(count, "--from", "1e14", "--to", "1e14+9e9"), 2), "auto sieves a short range");
+        assertTrue(count.usesVector(parse(count, "--from", "1e16", "--to", "1e16+9e9"), 2), "auto sieves a short range");
         assertFalse(new PrimeList().usesVector(parse(new PrimeList(), "--to", "1e10", "--out", "p", "--checkpoint", "c"), 2));
     }
 
@@ -106,8 +106,8 @@ class VectorUseTest {
 
     @Test
     void theCombinatorialCountSievesWideWindowsOnlyForTheLargestX() {
-        assertFalse(DelegliseRivat.sievesWideWindows(1_000_000_000_000_000L / 10 * 2)); // 2e17
-        assertTrue(DelegliseRivat.sievesWideWindows(1_000_000_000_000_000_000L));
+        assertFalse(DelegliseRivat.sievesWideWindows(1_000_000_000_000_000_000L));
+        assertTrue(DelegliseRivat.sievesWideWindows(2_000_000_000_000_000_000L));
         assertTrue(DealtSieve.usesVector(new Range(0, 100_000_000_000L), 2));
         assertFalse(DealtSieve.usesVector(new Range(0, 1_000_000_000L), 1));
     }

@@ -77,13 +77,14 @@ public final class DelegliseRivat {
 
     /**
      * The alpha that balances the hard leaves' sieve of [0, x/y] against the easy leaves and
-     * tables (which grow with y), as measured on this kernel: about 8 from 10^13 to 10^16,
-     * slowly growing beyond; smaller below, where the tables' set-up weighs more.
+     * tables (which grow with y), as measured on this kernel: 8 at 10^13, 2 more per decimal
+     * digit beyond (pi(1e17) on one thread: alpha 11 40 s, 14 38 s, 18 37 s); smaller below,
+     * where the tables' set-up weighs more.
      */
     public static double defaultAlpha(long x) {
         int bits = 64 - Long.numberOfLeadingZeros(x);
         double digits = bits * 0.30103;
-        return digits <= 13 ? Math.max(1, digits - 5) : 8 + 0.75 * (digits - 13);
+        return digits <= 13 ? Math.max(1, digits - 5) : 8 + 2 * (digits - 13);
     }
 
     public long x() {
@@ -163,7 +164,7 @@ public final class DelegliseRivat {
         return Arrays.copyOf(starts, n);
     }
 
-    /** Runs of clustered leaves stepped side by side in {@link #easy} (4 are some 5% slower, and no division pipelines). */
+    /** Runs of clustered leaves stepped side by side in {@link #easy} (4 are some 5% slower). */
     static final int LANES = 8;
 
     /** The easy leaves (including the trivial ones, phi = 1) of b in block k. */
@@ -280,7 +281,7 @@ public final class DelegliseRivat {
 
     /**
      * Whether pi(x) with the default alpha sieves a window of P2 wide enough for the sieve's
-     * Vector API pre-sieve ({@link PrimeSieve#wide}), as it does from about x = 7e17.
+     * Vector API pre-sieve ({@link PrimeSieve#wide}), as it does from about x = 1.3e18.
      */
     public static boolean sievesWideWindows(long x) {
         if (x < SMALL) {
