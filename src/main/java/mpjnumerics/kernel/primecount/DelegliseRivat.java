@@ -374,7 +374,8 @@ public final class DelegliseRivat {
             this.pLo = pLo;
             int n = 0;
             if (pHi > pLo) {
-                double expected = (pHi - pLo) / Math.log(pLo);
+                // ln(pLo) from below (the project takes no logarithm): the estimate errs high
+                double expected = (pHi - pLo) / (0.6931 * (63 - Long.numberOfLeadingZeros(pLo)));
                 offsets = new int[(int) (1.1 * expected) + 64];
                 int[] at = {0};
                 PrimeSieve.forEach(pLo + 1, pHi, p -> {
