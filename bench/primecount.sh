@@ -28,6 +28,15 @@ run() {
   rm -f "$t"
 }
 
+# pc ARGS...: runs primecount, prints "output wall_seconds rss_mib"
+pc() {
+  local t out
+  t=$(mktemp)
+  out=$(/usr/bin/time -f "%e %M" -o "$t" primecount "$@")
+  echo "$out $(awk '{printf "%s %.0f", $1, $2 / 1024}' "$t")"
+  rm -f "$t"
+}
+
 check() {
   [ "$1" = "$2" ] || { echo "error: $3 gave $1, expected $2" >&2; exit 1; }
 }
@@ -41,11 +50,10 @@ for k in $(seq 12 "$max_k"); do
   done
   if command -v primecount >/dev/null; then
     for t in 1 2; do
-      /usr/bin/time -f "%e %M" -o /tmp/primecount.$$ primecount "1e$k" -t$t >/dev/null
-      read -r secs kb </tmp/primecount.$$
-      echo "pi(1e$k) primecount,$t,$secs,$((kb / 1024))"
+      read -r got secs rss < <(pc "1e$k" -t$t)
+      check "$got" "${PI[$k]}" "primecount 1e$k"
+      echo "pi(1e$k) primecount,$t,$secs,$rss"
     done
-    rm -f /tmp/primecount.$$
   fi
 done
 for k in 12 13 14 15; do
@@ -54,11 +62,9 @@ for k in 12 13 14 15; do
   check "$got" "${NTH[$k]}" "NthPrime 1e$k"
   echo "nth(1e$k),2,$secs,$rss"
   if command -v primecount >/dev/null; then
-    /usr/bin/time -f "%e %M" -o /tmp/primecount.$$ primecount -n "1e$k" -t2 >/tmp/primecount.out.$$
-    read -r secs kb </tmp/primecount.$$
-    check "$(cat /tmp/primecount.out.$$)" "${NTH[$k]}" "primecount -n 1e$k"
-    echo "nth(1e$k) primecount,2,$secs,$((kb / 1024))"
-    rm -f /tmp/primecount.$$ /tmp/primecount.out.$$
+    read -r got secs rss < <(pc -n "1e$k" -t2)
+    check "$got" "${NTH[$k]}" "primecount -n 1e$k"
+    echo "nth(1e$k) primecount,2,$secs,$rss"
   fi
 done
 rounds=${SCALING_ROUNDS:-3}
@@ -71,11 +77,10 @@ if [ "$max_k" -ge 16 ] && [ "$rounds" -gt 0 ]; then
       echo "pi(1e16) round $r,$np,$secs,$rss"
       walls[ours$np]+="$secs "
       if command -v primecount >/dev/null; then
-        /usr/bin/time -f "%e %M" -o /tmp/primecount.$$ primecount 1e16 -t$np >/dev/null
-        read -r secs kb </tmp/primecount.$$
-        echo "pi(1e16) primecount round $r,$np,$secs,$((kb / 1024))"
+        read -r got secs rss < <(pc 1e16 -t$np)
+        check "$got" "${PI[16]}" "primecount 1e16"
+        echo "pi(1e16) primecount round $r,$np,$secs,$rss"
         walls[theirs$np]+="$secs "
-        rm -f /tmp/primecount.$$
       fi
     done
   done
