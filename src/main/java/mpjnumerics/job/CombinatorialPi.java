@@ -210,18 +210,20 @@ final class CombinatorialPi {
         private int n;
 
         void add(long v) {
-            if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, 2 * n);
-            }
+            ensure(1);
             a[n++] = v;
         }
 
         void addAll(long[] vs) {
-            if (n + vs.length > a.length) {
-                a = java.util.Arrays.copyOf(a, Math.max(2 * a.length, n + vs.length));
-            }
+            ensure(vs.length);
             System.arraycopy(vs, 0, a, n, vs.length);
             n += vs.length;
+        }
+
+        private void ensure(int more) {
+            if (n + more > a.length) {
+                a = java.util.Arrays.copyOf(a, Math.max(2 * a.length, n + more));
+            }
         }
 
         long[] toArray() {
