@@ -195,6 +195,7 @@ public final class DelegliseRivat {
             }
             if (j <= jT && runs.add(b, xp, j, jT)) {
                 s += clustered(runs);
+                runs.clear();
             }
         }
         return s + clustered(runs);
@@ -224,7 +225,6 @@ public final class DelegliseRivat {
                 }
             }
         }
-        r.n = 0;
         return s;
     }
 
@@ -243,6 +243,10 @@ public final class DelegliseRivat {
             this.j[n] = j;
             this.jT[n] = jT;
             return ++n == LANES;
+        }
+
+        void clear() {
+            n = 0;
         }
     }
 
@@ -361,7 +365,8 @@ public final class DelegliseRivat {
         private final long x;
         private final long pLo;
         private int[] offsets;
-        final int count;
+        /** The primes kept. */
+        int count;
         /** The next value's index (ascending v), and that value. */
         private int next;
         private long v;
@@ -372,22 +377,20 @@ public final class DelegliseRivat {
         P2Values(long x, long pLo, long pHi) {
             this.x = x;
             this.pLo = pLo;
-            int n = 0;
             if (pHi > pLo) {
                 // ln(pLo) from below (the project takes no logarithm): the estimate errs high
                 double expected = (pHi - pLo) / (0.6931 * (63 - Long.numberOfLeadingZeros(pLo)));
                 offsets = new int[(int) (1.1 * expected) + 64];
-                int[] at = {0};
-                PrimeSieve.forEach(pLo + 1, pHi, p -> {
-                    if (at[0] == offsets.length) {
-                        offsets = Arrays.copyOf(offsets, 2 * at[0]);
-                    }
-                    offsets[at[0]++] = (int) (p - pLo);
-                });
-                n = at[0];
+                PrimeSieve.forEach(pLo + 1, pHi, this::keep);
             }
-            this.count = n;
-            this.v = n > 0 ? value(0) : Long.MAX_VALUE;
+            this.v = count > 0 ? value(0) : Long.MAX_VALUE;
+        }
+
+        private void keep(long p) {
+            if (count == offsets.length) {
+                offsets = Arrays.copyOf(offsets, 2 * count);
+            }
+            offsets[count++] = (int) (p - pLo);
         }
 
         /** The i-th value, ascending. */
