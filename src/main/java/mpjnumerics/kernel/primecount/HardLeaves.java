@@ -138,22 +138,7 @@ final class HardLeaves {
                 mu[b] += n;
                 phi[b] += total;
                 if (b < bm) {
-                    // Crossing off: each survivor hit leaves its counter and the total.
-                    long m = next[b];
-                    int wi = wheel[b];
-                    long removed = 0;
-                    for (; m < high; wi = (wi + 1) & 7) {
-                        int i = (int) ((m - low) >>> 1);
-                        long w = bits[i >>> 6];
-                        long hit = (w >>> i) & 1; // branch-free: whether a survivor is hit is a coin toss
-                        bits[i >>> 6] = w & ~(1L << i);
-                        counters[i >>> cshift] -= (int) hit;
-                        removed += hit;
-                        m += p * GAPS[wi];
-                    }
-                    next[b] = m;
-                    wheel[b] = wi;
-                    total -= removed;
+                    total -= crossOff(bits, counters, b, p, low, high, next, wheel);
                 }
             }
             betweenSegments.run();
@@ -164,6 +149,29 @@ final class HardLeaves {
         System.arraycopy(mu, 0, out, 2, len);
         System.arraycopy(phi, 0, out, 2 + len, len);
         return out;
+    }
+
+    /**
+     * Crosses off p = p_b's multiples in [low, high) from next[b] on; returns the survivors
+     * it hit (each also leaves its counter). A method of its own, compiled on its own: as a
+     * loop of {@link #block}, each entry of the JIT into it compiled the whole block again.
+     */
+    private long crossOff(long[] bits, int[] counters, int b, long p, long low, long high, long[] next, int[] wheel) {
+        long m = next[b];
+        int wi = wheel[b];
+        long removed = 0;
+        for (; m < high; wi = (wi + 1) & 7) {
+            int i = (int) ((m - low) >>> 1);
+            long w = bits[i >>> 6];
+            long hit = (w >>> i) & 1; // branch-free: whether a survivor is hit is a coin toss
+            bits[i >>> 6] = w & ~(1L << i);
+            counters[i >>> cshift] -= (int) hit;
+            removed += hit;
+            m += p * GAPS[wi];
+        }
+        next[b] = m;
+        wheel[b] = wi;
+        return removed;
     }
 
     /**
