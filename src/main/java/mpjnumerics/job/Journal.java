@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import mpjnumerics.report.Build;
 import mpjnumerics.report.Checkpoint;
 import mpjnumerics.runtime.Failure;
 import mpjnumerics.runtime.StopSignals;
@@ -63,11 +64,6 @@ final class Journal {
         return items / per + (items % per == 0 ? 0 : 1);
     }
 
-    static String program() {
-        String v = Journal.class.getPackage().getImplementationVersion();
-        return v == null ? "(development build)" : v;
-    }
-
     /**
      * The checkpoint named by --checkpoint, as the job can use it, or the one line that says why
      * not; empty when there is none yet. Checked by the launcher before any rank starts, and by
@@ -77,9 +73,9 @@ final class Journal {
         Path file = Path.of(options.text("checkpoint"));
         Checkpoint c = Checkpoint.read(file).orElse(null);
         if (c == null) {
-            return new Checkpoint(job, program(), options.canonical());
+            return new Checkpoint(job, Build.identity(), options.canonical());
         }
-        c.requireSame(job, program(), options.canonical(), file.toString());
+        c.requireSame(job, Build.identity(), options.canonical(), file.toString());
         return c;
     }
 

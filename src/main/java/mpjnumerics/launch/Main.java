@@ -16,6 +16,7 @@ import mpjnumerics.cli.UsageException;
 import mpjnumerics.job.Job;
 import mpjnumerics.job.JobRunner;
 import mpjnumerics.job.Jobs;
+import mpjnumerics.report.Build;
 import mpjnumerics.report.LaunchClock;
 import mpjnumerics.runtime.Failure;
 import mpjnumerics.runtime.StopSignals;
@@ -237,11 +238,6 @@ public final class Main {
         t.start();
     }
 
-    static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "(development build)" : v;
-    }
-
     /**
      * The three versions a bug report needs, one a line: this project's, MPJ Express's (from the
      * home's conf/mpjexpress.conf, where MPJ's own starter reads it) and Java's, each with where
@@ -255,7 +251,7 @@ public final class Main {
         } catch (LaunchException e) {
             mpj = "not found: " + e.getMessage();
         }
-        return "mpj-numerics " + version() + "\n"
+        return "mpj-numerics " + Build.identity() + "\n"
                 + "MPJ Express " + mpj + "\n"
                 + "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ", "
                 + System.getProperty("java.home") + ")\n";

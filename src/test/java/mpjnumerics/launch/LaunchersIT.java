@@ -12,9 +12,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import mpjnumerics.report.Checkpoint;
 import mpjnumerics.testing.Run;
 import mpjnumerics.testing.Started;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar and the mpjrun.sh wrapper, run as a user would, from another folder. */
 class LaunchersIT {
@@ -183,6 +185,22 @@ class LaunchersIT {
             "java.base/java.lang=ALL-UNNAMED", "-np", "2", "Hello");
         assertEquals(0, jvm.exit(), jvm.toString());
         assertEquals(0, mpjrun("--version").exit());
+    }
+
+    @Test
+    void aCheckpointOfAnotherBuildIsRefused(@TempDir Path dir) throws Exception {
+        String here = mpjrun("--version").out().lines().findFirst().orElseThrow().substring("mpj-numerics ".length());
+        assertTrue(here.matches(".+ \\(built \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)"), here);
+        // Every development build has the same version: the jar's build time tells them apart.
+        String other = here.replaceFirst("\\(built .*\\)", "(built 2000-01-01T00:00:00Z)");
+        Path ckpt = dir.resolve("c.ckpt");
+        Files.write(ckpt, new Checkpoint("PiMonteCarlo", other, "--samples 1000000").toBytes());
+        Run r = mpjrun("-np", "2", "PiMonteCarlo", "--samples", "1e6", "--checkpoint", ckpt.toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals("", r.out());
+        assertTrue(r.errLines().contains("error: checkpoint " + ckpt + " was written by mpj-numerics " + other
+                + ", this is " + here), r.err());
+        assertTrue(Files.exists(ckpt), "a refused checkpoint is left alone");
     }
 
     @Test
