@@ -89,7 +89,7 @@ check_case() {  # check_case LABEL JAVA_FEATURE ENV...
   fi
   # From another folder, through a symbolic link, as a modulefile's PATH would run it.
   if user_run "$dir" version "$@" bash -c "cd '$dir' && ln -s '$home/bin/mpjrun.sh' mpjrun && ./mpjrun --version" \
-      && grep -qx "mpj-numerics $version" "$dir/version.out" \
+      && grep -Eqx "mpj-numerics $version \(built [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\)" "$dir/version.out" \
       && grep -qx "MPJ Express 0.44 ($home)" "$dir/version.out" \
       && grep -q "^Java $feature[.+]" "$dir/version.out"; then
     ok "$label: --version: $(tr '\n' ';' <"$dir/version.out")"
